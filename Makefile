@@ -1,0 +1,53 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything they need is
+# installed on the way, once: stamp files make a second run skip what has not changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMPS  := .cache/stamps
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help setup build serve test clean
+
+help:
+	@echo "make serve   install what is needed, build, and serve on http://$(HOST):$(PORT) with live reload"
+	@echo "make test    install what is needed and run every test (unit, build and browser)"
+	@echo "make build   write the site to site/"
+	@echo "make clean   remove the build, caches and installed tools"
+
+setup: $(STAMPS)/venv $(STAMPS)/npm
+
+# The venv: project tooling on Python >= 3.12. The .pth file puts src/ on the path so
+# that the build integration (src/sitebuild) imports as a package without being shipped
+# in the selfcheck wheel.
+$(STAMPS)/venv: pyproject.toml scripts/find-python
+	@python=$$(scripts/find-python) && echo "Using $$python" && \
+	  { [ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { rm -rf $(VENV) && "$$python" -m venv $(VENV); }; }
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(PY) -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "iontophoresis-src.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/npm: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@mkdir -p $(STAMPS) && touch $@
+
+build: setup
+	$(VENV)/bin/mkdocs build --strict
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --strict --livereload --dev-addr $(HOST):$(PORT)
+
+# pytest exits 5 when it collects no test: that is not a failure of the job.
+test: setup
+	scripts/install-system-packages
+	$(PY) -m pytest || [ $$? -eq 5 ]
+
+clean:
+	rm -rf site .cache $(VENV) node_modules

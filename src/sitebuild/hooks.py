@@ -1,0 +1,47 @@
+"""MkDocs hook: connects build events to the modules that do the work.
+
+Kept thin on purpose: ``mkdocs serve`` never reloads hook modules, while the modules
+imported from here are ordinary, tested code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sitebuild import content, engine, paths
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+_bundle: engine.EngineBundle | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _bundle
+    _bundle = engine.prepare()
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.globals["engine"] = _bundle
+    return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    return content.add_page_context(context, page, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _bundle is not None
+    engine.install(_bundle, Path(config.site_dir))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+    server.watch(str(paths.ENGINE_SOURCE))
+    server.watch(str(paths.SRC / "sitebuild"))
+    return server

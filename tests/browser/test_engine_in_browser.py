@@ -1,0 +1,66 @@
+"""The Python engine runs in the browser, through Pyodide in a worker, and agrees with CPython."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page
+
+from selfcheck.api import evaluate_json
+
+ANSWER_SETS = {
+    "an adult with no reasons for caution": {
+        "age": 34, "areas": ["hands", "feet"], "pregnant": "no", "breastfeeding": "no",
+        "pacemaker": "no", "metal_implant": "no", "coil": "no", "heart_condition": "no",
+        "epilepsy": "no", "reduced_feeling": "no", "circulation": "no", "blood_clot": "no",
+        "cancer": "no", "broken_skin": "no", "skin_condition": "no", "braces": "no",
+        "small_cuts": "no", "tried_antiperspirant": "yes", "night_sweats": "no",
+        "weight_loss": "no", "fever": "no", "one_sided": "no", "whole_body": "no",
+        "started_after_25": "no", "new_medicine": "no", "racing_heart": "no",
+        "duration_6_months": "yes", "hdss": 3,
+    },
+}
+ANSWER_SETS["someone not sure about a pacemaker, with night sweats"] = {
+    **ANSWER_SETS["an adult with no reasons for caution"], "pacemaker": "not_sure", "night_sweats": "yes",
+}
+ANSWER_SETS["a child of 12 treating underarms"] = {
+    **ANSWER_SETS["an adult with no reasons for caution"], "age": 12, "areas": ["underarms"], "hdss": 1,
+}
+ANSWER_SETS["invalid answers"] = {"age": "forty", "pacemaker": True, "unknown": "yes"}
+
+
+def open_self_check(page: Page, site_url: str) -> str:
+    page.goto(site_url + "self-check/")
+    return page.evaluate("window.selfcheck.ready")
+
+
+def test_engine_starts_and_matches_cpython(page: Page, site_url: str, traffic) -> None:
+    """Every answer set gives, in Chromium, exactly the JSON that CPython gives."""
+    python_version = open_self_check(page, site_url)
+    assert python_version.startswith("3.14")
+    for name, answers in ANSWER_SETS.items():
+        in_browser = page.evaluate("answers => window.selfcheck.evaluate(answers)", answers)
+        assert in_browser == json.loads(evaluate_json(json.dumps(answers))), name
+    assert any(url.endswith("pyodide.asm.wasm") for url in traffic.requests)
+    assert any(url.endswith(".whl") for url in traffic.requests)
+    assert traffic.foreign_requests() == []
+    assert traffic.console_errors == [] and traffic.page_errors == []
+
+
+def test_page_says_the_engine_is_ready(page: Page, site_url: str) -> None:
+    """The self-check page shows that Python is running in the browser."""
+    open_self_check(page, site_url)
+    status = page.locator("[data-selfcheck-status]")
+    assert "Python 3.14" in status.inner_text()
+
+
+@pytest.mark.parametrize("path", ["", "side-effects/"])
+def test_content_pages_load_no_pyodide(page: Page, site_url: str, traffic, path: str) -> None:
+    """Information pages never download any part of the Python runtime."""
+    page.goto(site_url + path, wait_until="networkidle")
+    assert traffic.requests, "the page made no request at all"
+    heavy = [url for url in traffic.requests if "pyodide" in url or "/selfcheck/" in url or url.endswith(".whl")]
+    assert heavy == []
+    assert traffic.foreign_requests() == []
+    assert traffic.console_errors == []
