@@ -1,0 +1,87 @@
+"""The bibliography: keyed like the evidence base, and complete for every page."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from content_helpers import BIBLIOGRAPHY, EVIDENCE_BASE, front_matter, markdown_pages
+from sitebuild import content
+
+
+def _section_9_keys(text: str) -> set[str]:
+    """Source keys from the tables of section 9 of the evidence base.
+
+    A cell may name several keys ("HUK / HUK-prot / HUK-what", "IPG487 / -safety");
+    a key that starts with "-" extends the first key of its cell.
+    """
+    start = text.index("## 9. Sources")
+    end = text.find("\n### Items still to verify", start)
+    section = text[start : end if end != -1 else None]
+    keys: set[str] = set()
+    for line in section.splitlines():
+        if not line.startswith("| ") or line.startswith("| Key") or line.startswith("|---"):
+            continue
+        cell = line.split("|")[1].strip()
+        parts = [part.strip() for part in cell.split(" / ")]
+        first = parts[0]
+        for part in parts:
+            keys.add(first + part if part.startswith("-") else part)
+    return keys
+
+
+@pytest.fixture(scope="module")
+def bibliography() -> dict[str, content.Source]:
+    return content.load_bibliography(BIBLIOGRAPHY)
+
+
+@pytest.fixture(scope="module")
+def evidence_keys() -> set[str]:
+    if not EVIDENCE_BASE.exists():
+        pytest.skip(f"evidence base not found at {EVIDENCE_BASE} (it lives outside the repository)")
+    return _section_9_keys(EVIDENCE_BASE.read_text(encoding="utf-8"))
+
+
+def test_section_9_parser_expands_shared_cells() -> None:
+    """'HUK / HUK-prot' and 'IPG487 / -safety' each give separate keys."""
+    text = "## 9. Sources\n| Key | T |\n|---|---|\n| HUK / HUK-prot | x |\n| IPG487 / -safety | y |\n"
+    assert _section_9_keys(text) == {"HUK", "HUK-prot", "IPG487", "IPG487-safety"}
+
+
+def test_every_bibliography_key_is_in_the_evidence_base(
+    bibliography: dict[str, content.Source], evidence_keys: set[str]
+) -> None:
+    """No source is cited that the evidence base does not list."""
+    assert sorted(set(bibliography) - evidence_keys) == []
+
+
+def test_every_evidence_base_key_is_in_the_bibliography(
+    bibliography: dict[str, content.Source], evidence_keys: set[str]
+) -> None:
+    """Other helpers can cite any evidence-base key."""
+    assert sorted(evidence_keys - set(bibliography)) == []
+
+
+def test_entries_have_the_required_fields(bibliography: dict[str, content.Source]) -> None:
+    """Each entry has a title, publisher, date and a known type (the loader checks)."""
+    for source in bibliography.values():
+        assert source.title and source.publisher and source.date
+        assert source.type in content.SOURCE_TYPES
+
+
+def test_no_duplicate_keys_in_the_file() -> None:
+    """YAML silently keeps the last of two equal keys: catch it in the raw text."""
+    keys = re.findall(r"^([^\s#][^:\n]*):\s*$", BIBLIOGRAPHY.read_text(encoding="utf-8"), re.M)
+    assert len(keys) == len(set(keys))
+    assert len(keys) == len(yaml.safe_load(BIBLIOGRAPHY.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("page", [p.name for p in markdown_pages()])
+def test_page_sources_are_in_the_bibliography(page: str, bibliography: dict[str, content.Source]) -> None:
+    """Every key a page cites resolves to a bibliography entry."""
+    from content_helpers import DOCS
+
+    cited = front_matter(DOCS / page).get("sources") or []
+    assert [key for key in cited if key not in bibliography] == []
