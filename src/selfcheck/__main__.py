@@ -1,0 +1,5 @@
+"""``python -m selfcheck``: see ``selfcheck.cli``."""
+
+from selfcheck.cli import main
+
+raise SystemExit(main())

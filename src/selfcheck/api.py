@@ -1,0 +1,109 @@
+"""String in, string out: the functions the browser worker calls through Pyodide.
+
+The CLI uses the same functions and the same serialiser, so the browser and the command
+line give byte-identical JSON for the same input.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from selfcheck.bank import questions_as_json
+from selfcheck.errors import InvalidAnswers, InvalidDate, Problem
+from selfcheck.model import Result
+from selfcheck.rules import result_for
+from selfcheck.summary import Summary, build_summary
+from selfcheck.validation import validate
+
+
+def dumps(data: object) -> str:
+    """The one JSON serialiser: UTF-8 friendly, indented, ending with a newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+class _JSONObject(dict[str, object]):
+    """A parsed JSON object that remembers which keys appeared more than once."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object_from_pairs(pairs: list[tuple[str, object]]) -> _JSONObject:
+    obj = _JSONObject()
+    repeated: list[str] = []
+    for key, value in pairs:
+        if key in obj and key not in repeated:
+            repeated.append(key)
+        obj[key] = value
+    obj.repeated = tuple(repeated)
+    return obj
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+def _input_problem(text: str) -> InvalidAnswers:
+    return InvalidAnswers([Problem(None, text)])
+
+
+def parse_answers(text: str) -> Result:
+    """Parse JSON text and evaluate it. Raises ``InvalidAnswers`` for any problem."""
+    if not isinstance(text, str):
+        raise _input_problem("The answers must be given as JSON text.")
+    try:
+        data = json.loads(text, object_pairs_hook=_object_from_pairs, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _input_problem(
+            f"The input is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
+        ) from None
+    except RecursionError:
+        raise _input_problem("The input is not valid JSON: it is nested too deeply.") from None
+    except ValueError as exc:
+        raise _input_problem(f"The input is not valid JSON: {exc}.") from None
+    return result_for(validate(data, repeated=getattr(data, "repeated", ())))
+
+
+def evaluate_json(text: str) -> str:
+    """The result JSON for valid answers, or ``{"errors": [...]}`` for invalid ones. Never raises
+    for bad input."""
+    try:
+        return dumps(parse_answers(text).to_json())
+    except InvalidAnswers as exc:
+        return dumps(exc.to_json())
+
+
+def errors_json(problems: list[Problem]) -> str:
+    """The errors JSON for problems found outside the engine (for example unreadable input)."""
+    return dumps(InvalidAnswers(problems).to_json())
+
+
+def _checked_on(text: str) -> date:
+    # fromisoformat also takes "20261124" and times; the contract is YYYY-MM-DD only.
+    if isinstance(text, str) and len(text) == 10:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise InvalidDate(f"The date must be a real date written as YYYY-MM-DD, not {text!r}.")
+
+
+def summary_for(text: str, checked_on: str) -> Summary:
+    """The GP summary model for answers in JSON text and an ISO date. Raises on invalid input."""
+    day = _checked_on(checked_on)
+    return build_summary(parse_answers(text), day)
+
+
+def summary_html(text: str, checked_on: str) -> str:
+    """The GP summary as an HTML fragment. Raises ``InvalidAnswers`` or ``InvalidDate``."""
+    return summary_for(text, checked_on).to_html()
+
+
+def summary_text(text: str, checked_on: str) -> str:
+    """The GP summary as plain text. Raises ``InvalidAnswers`` or ``InvalidDate``."""
+    return summary_for(text, checked_on).to_text()
+
+
+def questions_json() -> str:
+    """The question bank as JSON text."""
+    return dumps(questions_as_json())
