@@ -7,12 +7,13 @@ dictionary over the network at first use.
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
 import pytest
 
-from content_helpers import built_path, front_matter, markdown_pages, prose
+from content_helpers import NOT_PROSE, article, built_path, front_matter, markdown_pages, prose
 
 textstat = pytest.importorskip("textstat")
 
@@ -64,3 +65,40 @@ def test_prose_leaves_out_headings_tables_and_sources() -> None:
       <footer class="site-page-meta"><p>Page last reviewed</p><ol><li>Source</li></ol></footer>
     </article>"""
     assert prose(html) == "Short words here. one item. another item."
+
+
+MAX_WORDS_PER_SENTENCE = 20
+MAX_SENTENCES_PER_PARAGRAPH = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“])")
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _paragraphs(html: str) -> list[tuple[str, str]]:
+    """(tag, text) for each paragraph or list item of running prose."""
+    node = article(html)
+    for unwanted in node.select(NOT_PROSE):
+        unwanted.decompose()
+    found = []
+    for element in node.find_all(["p", "li", "dd"]):
+        if element.find(["p", "ul", "ol", "dl"]):
+            continue
+        text = " ".join(element.get_text(" ").split())
+        if text:
+            found.append((element.name, text))
+    return found
+
+
+@pytest.mark.parametrize("page", _scored_pages())
+def test_nhs_sentence_and_paragraph_length(built_site: Path, page: str) -> None:
+    """NHS style: sentences of 20 words or fewer (source names in brackets not
+    counted), paragraphs of 3 sentences or fewer."""
+    problems = []
+    for tag, text in _paragraphs(built_path(built_site, page).read_text(encoding="utf-8")):
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        if tag == "p" and len(sentences) > MAX_SENTENCES_PER_PARAGRAPH:
+            problems.append(f"{len(sentences)} sentences: {text[:80]}…")
+        for sentence in sentences:
+            words = len(_BRACKETS.sub("", sentence).split())
+            if words > MAX_WORDS_PER_SENTENCE:
+                problems.append(f"{words} words: {sentence}")
+    assert problems == [], f"{page}:\n" + "\n".join(problems)
