@@ -316,7 +316,7 @@ QUESTIONS: tuple[Question, ...] = (
         reason="NHS hospitals and machine makers say not to use iontophoresis in pregnancy. "
         "One NHS leaflet includes trying to get pregnant. "
         "There is no research in pregnancy, so harm to a baby cannot be ruled out.",
-        ask="Should I wait until after my pregnancy, and what else could help until then?",
+        ask="Is it better to wait until after my pregnancy, and what else could help until then?",
         sources=("NUTH", "StHees", "DBTH", "TRFT", "NLAG", "Saalio", "Saalmann", "Hidrex", "RAF",
                  "Hautarzt12"),
     ),
@@ -432,8 +432,8 @@ QUESTIONS: tuple[Question, ...] = (
         "circulation", SAFETY,
         label="Severe problem with blood circulation",
         text="Do you have a severe problem with your blood circulation?",
-        hint="This means a problem with your blood vessels (vascular disease), "
-        "such as very poor blood flow to your hands or feet.",
+        hint="This means a problem with the blood vessels (vascular disease), "
+        "like very poor blood flow to hands or feet.",
         error="Select yes if you have a severe problem with your blood circulation, "
         "or select I'm not sure",
         tier=Tier.STOP,
@@ -477,8 +477,8 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no(
         "broken_skin", SAFETY,
         label="Large wounds, broken, infected or inflamed skin, or an eczema flare in an area to treat",
-        text="Do you have large wounds, broken skin, a skin infection, inflamed skin "
-        "or an eczema flare in an area you want to treat?",
+        text="Do you have a large wound, broken, infected or inflamed skin, "
+        "or an eczema flare where you want to treat?",
         hint="Inflamed skin can feel hot, sore, itchy or swollen. "
         "It may look red, or darker than usual on brown or black skin. "
         "Small cuts have their own question.",
@@ -538,8 +538,8 @@ QUESTIONS: tuple[Question, ...] = (
         text="Have you used a strong antiperspirant with aluminium chloride for at least 1 month?",
         hint="GPs usually suggest this first. You can buy it from a pharmacy. "
         "Answer Yes if you used it for at least 1 month, even if it did not help.",
-        error="Select yes if you have used a strong aluminium chloride antiperspirant "
-        "for at least 1 month, or select I'm not sure",
+        error="Select yes if you have used a strong antiperspirant for at least 1 month, "
+        "or select I'm not sure",
         tier=Tier.DISCUSS,
         on=_ON_NO,
         reason="NHS guidance suggests a strong aluminium chloride antiperspirant first. "
@@ -685,13 +685,13 @@ QUESTIONS: tuple[Question, ...] = (
         "The scale is from Strutton et al. (2004) and Solish et al. (2007).",
         error="Select how much your sweating affects your daily life",
         options=(
-            Option(1, "I do not notice my sweating, and it never affects what I do each day",
+            Option(1, "I do not notice my sweating, and it never gets in the way of my daily life",
                    short="1: not noticed, never affects daily life"),
-            Option(2, "I can cope with my sweating, but it sometimes gets in the way of what I do each day",
+            Option(2, "I can cope with my sweating, but it sometimes gets in the way of my daily life",
                    short="2: can cope, sometimes gets in the way"),
-            Option(3, "I can only just cope with my sweating, and it often gets in the way of what I do each day",
+            Option(3, "I can only just cope with my sweating, and it often gets in the way of my daily life",
                    short="3: can only just cope, often gets in the way"),
-            Option(4, "I cannot cope with my sweating, and it always gets in the way of what I do each day",
+            Option(4, "I cannot cope with my sweating, and it always gets in the way of my daily life",
                    short="4: cannot cope, always gets in the way"),
         ),
         sources=("Strutton", "Solish", "DermClin14"),

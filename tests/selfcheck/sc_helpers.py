@@ -1,0 +1,85 @@
+"""Test data helpers for the self-check engine (imported by the test modules and conftest.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from selfcheck import QUESTIONS, Kind, Tier
+
+REPO = Path(__file__).resolve().parents[2]
+EVIDENCE = REPO / ".." / "shared" / "reference" / "clinical-evidence.md"
+SCENARIOS = REPO / "tests" / "scenarios" / "selfcheck_cases.json"
+
+YES_NO_IDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.YES_NO)
+INVERTED_IDS = ("tried_antiperspirant", "duration_6_months")
+
+# The tier of each yes/no question in the specification's table.
+SPEC_TIERS = {
+    "pregnant": Tier.STOP, "breastfeeding": Tier.STOP, "pacemaker": Tier.STOP,
+    "metal_implant": Tier.STOP, "coil": Tier.STOP, "heart_condition": Tier.STOP,
+    "epilepsy": Tier.STOP, "reduced_feeling": Tier.STOP, "circulation": Tier.STOP,
+    "blood_clot": Tier.STOP, "cancer": Tier.STOP, "broken_skin": Tier.STOP,
+    "skin_condition": Tier.DISCUSS, "braces": Tier.DISCUSS, "small_cuts": Tier.ADVICE,
+    "tried_antiperspirant": Tier.DISCUSS, "night_sweats": Tier.RED_FLAG,
+    "weight_loss": Tier.RED_FLAG, "fever": Tier.RED_FLAG, "one_sided": Tier.RED_FLAG,
+    "whole_body": Tier.RED_FLAG, "started_after_25": Tier.RED_FLAG,
+    "new_medicine": Tier.RED_FLAG, "racing_heart": Tier.RED_FLAG,
+    "duration_6_months": Tier.ADVICE,
+}
+
+
+def clear_answers(**changes: object) -> dict[str, object]:
+    """A complete, valid answer set with no finding at all, with ``changes`` applied."""
+    answers: dict[str, object] = {"age": 34, "areas": ["hands", "feet"]}
+    for q in QUESTIONS:
+        if q.kind is Kind.YES_NO:
+            answers[q.id] = "yes" if q.id in INVERTED_IDS else "no"
+    answers["hdss"] = 2
+    answers.update(changes)
+    return answers
+
+
+def without(answers: dict[str, object], *ids: str) -> dict[str, object]:
+    """A copy of answers with some questions left out."""
+    return {k: v for k, v in answers.items() if k not in ids}
+
+
+def to_text(answers: object) -> str:
+    return json.dumps(answers)
+
+
+def evidence_keys() -> set[str]:
+    """Source keys from section 9 of the evidence base (first column of each table)."""
+    if not EVIDENCE.is_file():
+        pytest.skip(f"evidence base not found at {EVIDENCE} (the shared/ folder sits next to the repo)")
+    text = EVIDENCE.read_text(encoding="utf-8")
+    section = text.split("## 9. Sources", 1)[1]
+    keys: set[str] = set()
+    for line in section.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or not cells[0] or cells[0] in ("Key",) or set(cells[0]) <= set("-"):
+            continue
+        first = ""
+        for part in cells[0].split(" / "):
+            part = part.strip()
+            if part.startswith("-"):  # "IPG487 / -safety" means "IPG487-safety"
+                part = first + part
+            else:
+                first = part
+            keys.add(part)
+    return keys
+
+
+_BANNED = re.compile(
+    r"\b(?:un)?safe(?:ly|r|st)?\b|\bsuitab(?:le|ility)\b|\bno side effects\b|\bguarantee\w*|\bcur(?:e|es|ed|ing)\b",
+    re.IGNORECASE,
+)
+
+
+def reassuring_words(text: str) -> list[str]:
+    """Reassuring words that user-facing text must never contain ("safety" is allowed)."""
+    return _BANNED.findall(text)

@@ -1,0 +1,271 @@
+"""The question bank: order, shape, wording rules and sources."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from sc_helpers import SPEC_TIERS, evidence_keys, reassuring_words
+
+from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTIONS, Kind, Tier, question, questions_in
+from selfcheck import wording
+from selfcheck.bank import YES_NO_OPTIONS, questions_as_json
+
+SPEC_ORDER = (
+    "age", "areas", "pregnant", "breastfeeding", "pacemaker", "metal_implant", "coil",
+    "heart_condition", "epilepsy", "reduced_feeling", "circulation", "blood_clot", "cancer",
+    "broken_skin", "skin_condition", "braces", "small_cuts", "tried_antiperspirant",
+    "night_sweats", "weight_loss", "fever", "one_sided", "whole_body", "started_after_25",
+    "new_medicine", "racing_heart", "duration_6_months", "hdss",
+)
+
+
+
+def rule_texts() -> list[tuple[str, str]]:
+    """Every user-facing text in the bank and the shared wording, labelled by where it is."""
+    texts: list[tuple[str, str]] = []
+    for part in PARTS:
+        texts += [(f"{part.id}.title", part.title), (f"{part.id}.intro", part.intro)]
+    for q in QUESTIONS:
+        texts += [(f"{q.id}.{name}", getattr(q, name)) for name in ("label", "text", "hint", "error")]
+        texts += [(f"{q.id}.option", o.label) for o in q.options]
+        texts += [(f"{q.id}.option.short", o.short) for o in q.options]
+        for rule in q.rules:
+            texts += [(f"{q.id}.when", rule.when), (f"{q.id}.reason", rule.reason), (f"{q.id}.ask", rule.ask)]
+    for outcome, text in wording.OUTCOMES.items():
+        texts += [(f"outcome.{outcome}", text.heading), (f"outcome.{outcome}", text.text)]
+    for tier, text in wording.TIERS.items():
+        texts += [(f"tier.{tier}", text.heading), (f"tier.{tier}", text.text)]
+    texts += [(f"band.{band}", text) for band, text in wording.BANDS.items()]
+    texts += [("limits", text) for text in wording.LIMITS]
+    texts += [
+        ("safety_net", wording.SAFETY_NET), ("title", wording.SUMMARY_TITLE),
+        ("intro", wording.SUMMARY_INTRO), ("not_sure", wording.NOT_SURE_NOTE),
+        ("hdss_credit", wording.HDSS_CREDIT), ("based_on", wording.BASED_ON),
+    ]
+    return texts
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.?!])\s+", text) if s]
+
+
+class TestOrderAndShape:
+    def test_questions_follow_the_specification_order(self) -> None:
+        """The bank holds exactly the specification's question ids, in its order."""
+        assert QUESTION_IDS == SPEC_ORDER
+
+    def test_parts_are_about_you_safety_and_your_sweating(self) -> None:
+        """Three parts, A to C, and every question belongs to one of them."""
+        assert [(p.letter, p.title) for p in PARTS] == [
+            ("A", "About you"), ("B", "Safety questions"), ("C", "Your sweating"),
+        ]
+        assert sum(len(questions_in(p.id)) for p in PARTS) == len(QUESTIONS)
+        assert [q.id for q in questions_in("about_you")] == ["age", "areas"]
+        assert questions_in("safety")[0].id == "pregnant" and questions_in("safety")[-1].id == "small_cuts"
+
+    def test_kinds(self) -> None:
+        """Age, areas and HDSS have their own kinds; everything else is yes/no/not sure."""
+        kinds = {q.id: q.kind for q in QUESTIONS}
+        assert kinds.pop("age") is Kind.AGE
+        assert kinds.pop("areas") is Kind.AREAS
+        assert kinds.pop("hdss") is Kind.HDSS
+        assert set(kinds.values()) == {Kind.YES_NO}
+
+    def test_yes_no_questions_offer_yes_no_and_not_sure_after_a_divider(self) -> None:
+        """Every yes/no question offers Yes, No and "I'm not sure" (after the "or" divider)."""
+        for q in QUESTIONS:
+            if q.kind is Kind.YES_NO:
+                assert q.options == YES_NO_OPTIONS
+        assert [(o.value, o.label, o.divider_before) for o in YES_NO_OPTIONS] == [
+            ("yes", "Yes", False), ("no", "No", False), ("not_sure", "I'm not sure", True),
+        ]
+        assert YES_NO_OPTIONS[2].short == "Not sure"
+
+    def test_areas_and_hdss_options(self) -> None:
+        """Areas offer the four contract values and HDSS the scores 1 to 4."""
+        assert [o.value for o in question("areas").options] == ["hands", "feet", "underarms", "other"]
+        assert [o.value for o in question("hdss").options] == [1, 2, 3, 4]
+
+    @pytest.mark.parametrize("qid", SPEC_TIERS)
+    def test_yes_no_tiers_match_the_specification(self, qid: str) -> None:
+        """Each yes/no question has one rule with the specification's tier."""
+        (rule,) = question(qid).rules
+        assert rule.tier is SPEC_TIERS[qid]
+
+    def test_not_sure_always_triggers_like_the_triggering_answer(self) -> None:
+        """Every yes/no rule fires on "not_sure" as well as on its triggering answer."""
+        for qid in SPEC_TIERS:
+            (rule,) = question(qid).rules
+            assert "not_sure" in rule.answers and len(rule.answers) == 2
+
+    def test_only_antiperspirant_and_duration_are_inverted(self) -> None:
+        """Only the antiperspirant and 6-month questions trigger on "no"."""
+        assert {q.id for q in QUESTIONS if q.inverted} == {"tried_antiperspirant", "duration_6_months"}
+        assert question("tried_antiperspirant").clear_answer == "yes"
+        assert question("pacemaker").clear_answer == "no"
+        assert question("age").clear_answer is None
+
+    def test_hdss_has_no_rule(self) -> None:
+        """The HDSS score gives no finding; it is reported as severity."""
+        assert question("hdss").rules == ()
+
+    def test_question_lookup_rejects_unknown_ids(self) -> None:
+        """Looking up an unknown id raises KeyError."""
+        with pytest.raises(KeyError):
+            question("nope")
+
+    def test_version_and_issue_date(self) -> None:
+        """The question set is 2026.11, issued in November 2026."""
+        data = questions_as_json()
+        assert data["question_set_version"] == "2026.11"
+        assert data["issued"] == QUESTION_SET_ISSUED.isoformat() == "2026-11-24"
+
+
+class TestAsJson:
+    def test_bank_is_plain_json(self) -> None:
+        """The bank serialises to JSON and back without loss."""
+        data = questions_as_json()
+        assert json.loads(json.dumps(data)) == data
+        assert [q["id"] for q in data["questions"]] == list(SPEC_ORDER)
+        assert [p["id"] for p in data["parts"]] == ["about_you", "safety", "sweating"]
+
+    def test_rules_carry_their_trigger(self) -> None:
+        """Each rule says what triggers it: answers, an age range or an area."""
+        by_id = {q["id"]: q for q in questions_as_json()["questions"]}
+        assert by_id["pacemaker"]["rules"][0]["answers"] == ["yes", "not_sure"]
+        assert by_id["tried_antiperspirant"]["rules"][0]["answers"] == ["no", "not_sure"]
+        assert [r["ages"] for r in by_id["age"]["rules"]] == [[0, 4], [5, 5], [6, 17]]
+        assert [r["area"] for r in by_id["areas"]["rules"]] == ["other", "underarms"]
+
+
+class TestWording:
+    def test_no_reassuring_words(self) -> None:
+        """No user-facing text says safe, suitable, no side effects, guarantee or cure."""
+        found = [(where, reassuring_words(text)) for where, text in rule_texts() if reassuring_words(text)]
+        assert found == []
+
+    def test_plain_style(self) -> None:
+        """No contractions like "don't", no "please", no "should", no "your GP"."""
+        pattern = re.compile(r"\b(?:don't|can't|won't|isn't|doesn't|please|should|your gp)\b", re.IGNORECASE)
+        found = [(where, text) for where, text in rule_texts() if pattern.search(text)]
+        assert found == []
+
+    def test_sentences_have_at_most_20_words(self) -> None:
+        """Every sentence has 20 words or fewer."""
+        long = [
+            (where, sentence)
+            for where, text in rule_texts()
+            for sentence in sentences(text)
+            if len(sentence.split()) > 20
+        ]
+        assert long == []
+
+    def test_the_word_checks_catch_what_they_look_for(self) -> None:
+        """The reassuring-word check finds banned words but allows "safety"."""
+        assert reassuring_words("It is safe. Safely. Suitable. No side effects. Guaranteed. A cure.") == [
+            "safe", "Safely", "Suitable", "No side effects", "Guaranteed", "cure",
+        ]
+        assert reassuring_words("Safety questions. Secure. Curtain.") == []
+
+    def test_every_question_has_a_hint_label_and_error(self) -> None:
+        """Every question has a label, a question ending in "?", a hint and an error message."""
+        for q in QUESTIONS:
+            assert q.label and q.hint and q.error
+            assert q.text.endswith("?"), q.id
+            assert not q.error.endswith("."), q.id
+
+    def test_error_messages_follow_gov_uk_style(self) -> None:
+        """Yes/no errors start "Select yes if" and offer "I'm not sure"; others say what to do."""
+        for q in QUESTIONS:
+            if q.kind is Kind.YES_NO:
+                assert q.error.startswith("Select yes if "), q.id
+                assert q.error.endswith("or select I'm not sure"), q.id
+        assert question("age").error.startswith("Enter ")
+        assert question("areas").error.startswith("Select the areas")
+        assert question("hdss").error.startswith("Select ")
+
+    def test_every_rule_has_a_reason_and_a_question_to_ask(self) -> None:
+        """Every rule explains itself and offers a question for the doctor."""
+        for q in QUESTIONS:
+            for rule in q.rules:
+                assert rule.reason.endswith("."), q.id
+                assert rule.ask.endswith("?"), q.id
+                assert rule.when, q.id
+
+    def test_hints_give_exceptions_where_they_help(self) -> None:
+        """Hints say fillings do not count as metal, and any coil counts."""
+        assert "Answer No for dental fillings" in question("metal_implant").hint
+        assert "Answer for any coil, copper or hormonal" in question("coil").hint
+
+    def test_skin_wording_does_not_rely_on_colour(self) -> None:
+        """The broken-skin hint says how inflamed skin feels and how it looks on brown or black skin."""
+        hint = question("broken_skin").hint
+        assert "feel" in hint and "brown or black skin" in hint
+
+    def test_medical_terms_come_after_plain_terms(self) -> None:
+        """Plain words first, the medical term in brackets."""
+        assert "blood clot (thrombosis)" in question("blood_clot").text
+        assert "seizures (fits)" in question("epilepsy").text
+        assert "excessive sweating (hyperhidrosis)" in question("duration_6_months").hint
+
+    def test_hdss_is_paraphrased_and_attributed(self) -> None:
+        """HDSS options do not copy the scale's own statements, and the hint credits its authors."""
+        verbatim = (
+            "never noticeable and never interferes", "tolerable but sometimes interferes",
+            "barely tolerable and frequently interferes", "intolerable and always interferes",
+        )
+        for option in question("hdss").options:
+            assert not any(phrase in option.label.lower() for phrase in verbatim)
+        hint = question("hdss").hint
+        assert "Strutton" in hint and "Solish" in hint and "HDSS" in hint
+        assert {"Strutton", "Solish"} <= set(question("hdss").sources)
+
+
+class TestDisputedItems:
+    """Disputed or maker-only stop items stay stop, and their reason says why."""
+
+    @pytest.mark.parametrize(
+        ("qid", "phrase"),
+        [
+            ("breastfeeding", "One machine maker"),
+            ("heart_condition", "The NHS leaflets we checked do not list it"),
+            ("epilepsy", "The NHS leaflets we checked do not list it"),
+            ("circulation", "The NHS leaflets we checked do not list it"),
+            ("metal_implant", "Sources disagree"),
+            ("coil", "Sources disagree"),
+            ("braces", "NHS leaflets disagree"),
+        ],
+    )
+    def test_reason_explains_the_status(self, qid: str, phrase: str) -> None:
+        """The reason text names the disagreement or the single source."""
+        (rule,) = question(qid).rules
+        assert phrase in rule.reason
+
+    def test_breastfeeding_rests_on_saalio_only(self) -> None:
+        """Breastfeeding is cited to Saalio alone, as in the evidence base."""
+        assert question("breastfeeding").sources == ("Saalio",)
+
+    def test_maker_only_items_cite_no_nhs_trust(self) -> None:
+        """Heart, epilepsy and circulation cite only manufacturers."""
+        nhs = {"NUTH", "StHees", "DBTH", "TRFT", "NLAG"}
+        for qid in ("heart_condition", "epilepsy", "circulation"):
+            assert not nhs & set(question(qid).sources), qid
+
+
+class TestSources:
+    def test_every_source_key_exists_in_the_evidence_base(self) -> None:
+        """Every key cited by a question or rule is a key of section 9 of the evidence base."""
+        known = evidence_keys()
+        used = {key for q in QUESTIONS for key in q.sources}
+        used |= {key for q in QUESTIONS for r in q.rules for key in r.sources}
+        assert used - known == set()
+
+    def test_every_question_and_rule_cites_sources(self) -> None:
+        """No rule without evidence, and a question's sources include its rules' sources."""
+        for q in QUESTIONS:
+            assert q.sources, q.id
+            for rule in q.rules:
+                assert rule.sources and set(rule.sources) <= set(q.sources), q.id
+                assert len(set(rule.sources)) == len(rule.sources), q.id
