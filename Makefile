@@ -13,12 +13,13 @@ PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build serve test clean
+.PHONY: help setup build serve preview test clean
 
 help:
 	@echo "make serve   install what is needed, build, and serve on http://$(HOST):$(PORT) with live reload"
 	@echo "make test    install what is needed and run every test (unit, build and browser)"
 	@echo "make build   write the site to site/"
+	@echo "make preview build, then serve site/ on http://$(HOST):$(PORT) with the production headers (site/_headers)"
 	@echo "make clean   remove the build, caches and installed tools"
 
 setup: $(STAMPS)/venv $(STAMPS)/npm
@@ -43,6 +44,9 @@ build: setup
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --strict --livereload --dev-addr $(HOST):$(PORT)
+
+preview: build
+	$(PY) -m sitebuild.preview site --host $(HOST) --port $(PORT)
 
 # pytest exits 5 when it collects no test: that is not a failure of the job.
 test: setup

@@ -1,0 +1,46 @@
+// Registers the build's service worker (sw.js at the site root) so the site works
+// offline after the first visit. On the self-check page it first waits for the engine
+// to start, so that keeping the engine offline reuses what the browser has just
+// downloaded, then asks the worker to keep it and says so in one quiet line.
+// Offline use is an extra: when any step fails the site keeps working online, so
+// failures are only logged for debugging.
+(() => {
+  // `file://` pages and old browsers stay as they are: every page still shows.
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+
+  // This file is assets/site/offline.js: the site root is two levels up.
+  const root = new URL("../../", document.currentScript.src);
+  const READY_TEXT = "This check is now saved on this device, so it also works without an internet connection.";
+
+  function register() {
+    return navigator.serviceWorker.register(new URL("sw.js", root));
+  }
+
+  function ask(worker, message) {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = ({ data }) => resolve(data);
+      worker.postMessage(message, [channel.port2]);
+    });
+  }
+
+  async function keepSelfCheckOffline() {
+    const engineStarted = await window.selfcheck.ready.then(() => true, () => false);
+    await register();
+    // A failed engine is never kept: the page shows the paper checklist instead.
+    if (!engineStarted) return;
+    const registration = await navigator.serviceWorker.ready;
+    const reply = await ask(registration.active, { type: "cache-engine" });
+    if (!reply.ok) throw new Error(reply.message);
+    const status = document.querySelector("[data-offline-status]");
+    if (status) status.textContent = READY_TEXT;
+  }
+
+  // Deferred scripts, the engine bridge among them, have all run by DOMContentLoaded.
+  document.addEventListener("DOMContentLoaded", () => {
+    const step = window.selfcheck
+      ? keepSelfCheckOffline()
+      : new Promise((resolve) => window.addEventListener("load", resolve, { once: true })).then(register);
+    step.catch((error) => console.debug("Offline use is not available:", error));
+  });
+})();

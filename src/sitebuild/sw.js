@@ -1,0 +1,115 @@
+// The service worker's behaviour; the build puts `const BUILD = {...}` above this
+// (src/sitebuild/offline.py): this build's version and files, each with its SRI hash.
+//
+// Rules, and why:
+// - One cache per build, named after its version, and every answer comes from it
+//   (pages included), so a page never mixes files of two builds.
+// - Install pre-caches pages, assets, search index and leaflets. The engine (about
+//   13 MB) is cached only when the self-check asks for it, or when it is fetched.
+// - A new build waits until its first navigation with a single tab open, then takes
+//   over with a reload: an open page is never switched to another build mid-way.
+// - Activation deletes the caches of older builds.
+
+const PREFIX = "site-";
+const CACHE = PREFIX + BUILD.version;
+const address = (path) => new URL(path, self.registration.scope).href;
+const PRECACHE = new Map(BUILD.precache.map(([path, hash]) => [address(path), hash]));
+const ENGINE = new Map(BUILD.engine.map(([path, hash]) => [address(path), hash]));
+const TAKE_OVER_LIMIT_MS = 3000;
+
+// `integrity` makes fetch reject bytes that are not this build's. `no-cache` revalidates
+// with the server, so an unversioned file is never taken stale from the HTTP cache.
+async function store(cache, href, hash, mode) {
+  const response = await fetch(href, { cache: mode, integrity: hash });
+  if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
+  // A redirected response cannot answer a navigation; keep only its content.
+  const clean = response.redirected
+    ? new Response(response.body, { status: response.status, headers: response.headers })
+    : response;
+  await cache.put(href, clean.clone());
+  return clean;
+}
+
+async function storeAll(entries, mode) {
+  const cache = await caches.open(CACHE);
+  await Promise.all([...entries].map(async ([href, hash]) => {
+    if (!(await cache.match(href))) await store(cache, href, hash, mode);
+  }));
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(storeAll(PRECACHE, "no-cache"));
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(PREFIX) && name !== CACHE).map((name) => caches.delete(name)));
+  })());
+});
+
+self.addEventListener("message", (event) => {
+  const { data } = event;
+  if (data?.type === "take-over") {
+    event.waitUntil(self.skipWaiting());
+  } else if (data?.type === "cache-engine") {
+    // The page has just loaded the engine: the default cache mode reuses those bytes.
+    const reply = (message) => event.ports[0]?.postMessage({ ...message, version: BUILD.version });
+    event.waitUntil(storeAll(ENGINE, "default").then(
+      () => reply({ ok: true }),
+      (error) => reply({ ok: false, message: String(error) }),
+    ));
+  }
+});
+
+// Navigations use directory addresses (`about/`), whatever form the link took.
+function key(request) {
+  const url = new URL(request.url);
+  url.hash = "";
+  if (request.mode === "navigate") {
+    url.search = "";
+    if (url.pathname.endsWith("/index.html")) url.pathname = url.pathname.slice(0, -"index.html".length);
+  }
+  return url.href;
+}
+
+// A waiting build takes over at a navigation when no other tab shows the old one.
+async function takeOver() {
+  const waiting = self.registration.waiting;
+  if (!waiting) return null;
+  const windows = await self.clients.matchAll({ type: "window" });
+  if (windows.length > 1) return null;
+  const activated = new Promise((resolve) => {
+    waiting.addEventListener("statechange", resolve, { once: true });
+    setTimeout(resolve, TAKE_OVER_LIMIT_MS);
+  });
+  waiting.postMessage({ type: "take-over" });
+  await activated;
+  return new Response("", { headers: { "Content-Type": "text/html", Refresh: "0" } });
+}
+
+async function respond(request) {
+  if (request.mode === "navigate") {
+    const handOver = await takeOver();
+    if (handOver) return handOver;
+  }
+  const cache = await caches.open(CACHE);
+  const href = key(request);
+  const cached = await cache.match(href, { ignoreVary: true });
+  if (cached) return cached;
+  if (ENGINE.has(href)) return store(cache, href, ENGINE.get(href), "default");
+  try {
+    return await fetch(request);
+  } catch (error) {
+    // Offline, and not a page of this site: say so with the site's own "not found" page.
+    const missing = request.mode === "navigate" && await cache.match(address("404.html"));
+    if (!missing) throw error;
+    return new Response(missing.body, { status: 404, headers: missing.headers });
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  event.respondWith(respond(request));
+});
