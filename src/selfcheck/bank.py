@@ -307,7 +307,7 @@ QUESTIONS: tuple[Question, ...] = (
     # Part B: safety questions
     _yes_no(
         "pregnant", SAFETY,
-        label="Pregnant, could be pregnant or trying to get pregnant",
+        label="Pregnant, possibly pregnant or trying to be",
         text="Are you pregnant, could you be pregnant, or are you trying to get pregnant?",
         hint="We ask because nobody knows if iontophoresis could affect an unborn baby.",
         error="Select yes if you are pregnant, could be pregnant or are trying to get pregnant, "
@@ -335,7 +335,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "pacemaker", SAFETY,
-        label="Pacemaker, defibrillator (ICD) or other implanted electronic device",
+        label="Pacemaker, ICD or other implanted device",
         text="Do you have a pacemaker, an implanted defibrillator (ICD) "
         "or another electronic device inside your body?",
         hint="For example a cochlear implant, a nerve stimulator or an implanted pump. "
@@ -352,7 +352,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "metal_implant", SAFETY,
-        label="Metal in the body from an operation or injury",
+        label="Metal implant from surgery or injury",
         text="Do you have any metal inside your body from an operation or an injury?",
         hint="For example a hip or knee replacement, or metal plates, pins or screws. "
         "Answer No for dental fillings and crowns. "
@@ -415,7 +415,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "reduced_feeling", SAFETY,
-        label="Numbness or reduced feeling in an area to treat",
+        label="Numbness or less feeling where treated",
         text="Do you have numbness or less feeling in the skin of an area you want to treat?",
         hint="For example from diabetes or nerve damage (neuropathy). "
         "We ask because you may not feel it if the current starts to burn.",
@@ -430,7 +430,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "circulation", SAFETY,
-        label="Severe problem with blood circulation",
+        label="Severe blood circulation problem",
         text="Do you have a severe problem with your blood circulation?",
         hint="This means a problem with the blood vessels (vascular disease), "
         "like very poor blood flow to hands or feet.",
@@ -446,7 +446,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "blood_clot", SAFETY,
-        label="Blood clot (thrombosis) now, or treatment for one",
+        label="Blood clot (thrombosis) now or being treated",
         text="Do you have a blood clot (thrombosis) now, or are you being treated for one?",
         hint="For example a clot in a leg (deep vein thrombosis, DVT). "
         "Answer No if you had a clot in the past and your treatment has finished.",
@@ -461,7 +461,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "cancer", SAFETY,
-        label="Cancer or a tumour now, or being checked for one",
+        label="Cancer or tumour, now or being checked",
         text="Do you have cancer or a tumour, or are you being checked for one?",
         hint="This includes a lump or skin change that a doctor is checking.",
         error="Select yes if you have cancer or a tumour or are being checked for one, "
@@ -476,7 +476,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "broken_skin", SAFETY,
-        label="Large wounds, broken, infected or inflamed skin, or an eczema flare in an area to treat",
+        label="Broken, infected or inflamed skin, or eczema flare, where treated",
         text="Do you have a large wound, broken, infected or inflamed skin, "
         "or an eczema flare where you want to treat?",
         hint="Inflamed skin can feel hot, sore, itchy or swollen. "
@@ -493,7 +493,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "skin_condition", SAFETY,
-        label="Long-term skin condition, such as eczema or psoriasis",
+        label="Long-term skin condition, such as eczema",
         text="Do you have a long-term skin condition, such as eczema or psoriasis?",
         hint="Answer Yes even if your skin is calm at the moment.",
         error="Select yes if you have a long-term skin condition, or select I'm not sure",
@@ -519,7 +519,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "small_cuts", SAFETY,
-        label="Small cuts, scratches or cracks in an area to treat",
+        label="Small cuts or cracks where treated",
         text="Do you have small cuts, scratches or cracks in the skin of an area you want to treat?",
         hint="Cracked skin is common on the hands and feet. "
         "It may sting when it gets wet.",
@@ -534,7 +534,7 @@ QUESTIONS: tuple[Question, ...] = (
     # Part C: your sweating
     _yes_no(
         "tried_antiperspirant", SWEATING,
-        label="Used a strong aluminium chloride antiperspirant for at least 1 month",
+        label="Used aluminium chloride antiperspirant for 1 month or more",
         text="Have you used a strong antiperspirant with aluminium chloride for at least 1 month?",
         hint="GPs usually suggest this first. You can buy it from a pharmacy. "
         "Answer Yes if you used it for at least 1 month, even if it did not help.",
@@ -577,7 +577,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "fever", SWEATING,
-        label="High temperature (fever) or feeling generally unwell",
+        label="Fever or feeling generally unwell",
         text="Do you have a high temperature (fever), or do you feel generally unwell?",
         hint="We ask because sweating with a fever can be a sign of an illness.",
         error="Select yes if you have a high temperature or feel generally unwell, "
@@ -591,7 +591,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "one_sided", SWEATING,
-        label="Sweating mostly on one side of the body",
+        label="Sweating mostly on one side",
         text="Is your sweating mostly on one side of your body?",
         hint="Sweating about the same on both sides is usual. "
         "Answer No if one side sweats only a little more than the other.",
@@ -619,7 +619,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "started_after_25", SWEATING,
-        label="Sweating started after the age of 25",
+        label="Sweating started after age 25",
         text="Did your sweating start after the age of 25?",
         hint="The common type of excessive sweating usually starts in childhood or the teenage years.",
         error="Select yes if your sweating started after the age of 25, or select I'm not sure",
@@ -631,7 +631,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "new_medicine", SWEATING,
-        label="Sweating started or got worse after starting a medicine",
+        label="Sweating started or got worse after a new medicine",
         text="Did your sweating start, or get worse, after you began taking a medicine?",
         hint="Many medicines can cause sweating. "
         "Do not stop taking a medicine without talking to a doctor or pharmacist first.",
@@ -646,7 +646,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "racing_heart", SWEATING,
-        label="Sweating with a racing or pounding heartbeat, headache or shaking",
+        label="Sweating with racing heart, headache or shaking",
         text="Do you have bouts of sweating with a racing or pounding heartbeat, "
         "a headache or shaking?",
         hint="Answer No if this only happens when you exercise.",
@@ -678,7 +678,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         id="hdss", kind=Kind.HDSS, part=SWEATING,
-        label="How much sweating affects daily life (HDSS)",
+        label="Effect on daily life (HDSS)",
         text="How much does your sweating affect your daily life?",
         hint="Choose the sentence that fits you best. "
         "It is based on a scale doctors use, the Hyperhidrosis Disease Severity Scale (HDSS). "

@@ -74,11 +74,9 @@ NOT_SURE_NOTE = "counted as a reason to check"
 """Shown next to every "not sure" answer, so it is marked in words and not only by colour."""
 
 LIMITS: tuple[str, ...] = (
-    "It cannot diagnose anything.",
-    "It cannot tell you whether iontophoresis is right for you. Only a doctor can decide that.",
-    "It only asks about common reasons for caution. It does not cover every health condition.",
-    "It does not replace advice from a GP or skin specialist, or the instructions for your machine.",
-    "Nobody has checked these answers. They are the patient's own.",
+    "It cannot diagnose anything, or tell whether iontophoresis is right for you.",
+    "It only asks about common reasons for caution, not about every health condition.",
+    "It does not replace advice from a doctor, or the instructions for your machine.",
 )
 
 SAFETY_NET = (
