@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, engine, headers, offline, paths
+from sitebuild import content, engine, headers, leaflets, offline, paths
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -39,6 +39,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def on_post_build(config: MkDocsConfig) -> None:
     assert _bundle is not None
     engine.install(_bundle, Path(config.site_dir))
+    leaflets.build(config)
     # Last, in this order: the CSP hashes come from the finished pages, and the service
     # worker lists (and hashes) every file the build wrote.
     headers.write(Path(config.site_dir))
