@@ -39,10 +39,13 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@mkdir -p $(STAMPS) && touch $@
 
+# The PDF leaflets need Pango (WeasyPrint): install it first, only when missing.
 build: setup
+	scripts/install-system-packages
 	$(VENV)/bin/mkdocs build --strict
 
 serve: setup
+	scripts/install-system-packages
 	$(VENV)/bin/mkdocs serve --strict --livereload --dev-addr $(HOST):$(PORT)
 
 preview: build
