@@ -61,6 +61,11 @@ class Part:
     title: str
     intro: str
 
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """The questions of this part, in order (for templates: ``part.questions``)."""
+        return questions_in(self.id)
+
     def to_json(self) -> dict[str, object]:
         return {"id": self.id, "letter": self.letter, "title": self.title, "intro": self.intro}
 

@@ -8,8 +8,7 @@ import re
 import pytest
 from sc_helpers import SPEC_TIERS, evidence_keys, reassuring_words
 
-from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTIONS, Kind, Tier, question, questions_in
-from selfcheck import wording
+from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTIONS, Kind, question, questions_in, wording
 from selfcheck.bank import YES_NO_OPTIONS, questions_as_json
 
 SPEC_ORDER = (
@@ -64,6 +63,7 @@ class TestOrderAndShape:
         assert sum(len(questions_in(p.id)) for p in PARTS) == len(QUESTIONS)
         assert [q.id for q in questions_in("about_you")] == ["age", "areas"]
         assert questions_in("safety")[0].id == "pregnant" and questions_in("safety")[-1].id == "small_cuts"
+        assert [q for p in PARTS for q in p.questions] == list(QUESTIONS)
 
     def test_kinds(self) -> None:
         """Age, areas and HDSS have their own kinds; everything else is yes/no/not sure."""

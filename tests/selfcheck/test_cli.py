@@ -130,7 +130,10 @@ class TestQuestions:
 class TestArguments:
     @pytest.mark.parametrize(
         "args",
-        [(), ("nonsense",), ("evaluate",), ("evaluate", "-", "--format", "xml"), ("evaluate", "-", "--date", "24/11/2026")],
+        [
+            (), ("nonsense",), ("evaluate",),
+            ("evaluate", "-", "--format", "xml"), ("evaluate", "-", "--date", "24/11/2026"),
+        ],
     )
     def test_bad_arguments_exit_2_with_usage(self, args: tuple[str, ...]) -> None:
         """Bad arguments print usage on stderr and exit 2, without a traceback."""

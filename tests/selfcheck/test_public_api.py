@@ -8,8 +8,9 @@ import os
 import subprocess
 import sys
 
-import selfcheck
 from sc_helpers import REPO
+
+import selfcheck
 from selfcheck import api
 
 EXPORTED = [

@@ -135,7 +135,9 @@ class TestAreas:
 
 
 class TestSeverity:
-    @pytest.mark.parametrize(("score", "band"), [(1, Band.MILD), (2, Band.MODERATE), (3, Band.SEVERE), (4, Band.SEVERE)])
+    @pytest.mark.parametrize(
+        ("score", "band"), [(1, Band.MILD), (2, Band.MODERATE), (3, Band.SEVERE), (4, Band.SEVERE)]
+    )
     def test_hdss_bands(self, score: int, band: Band) -> None:
         """HDSS 1 is mild, 2 moderate, 3 and 4 severe; the score gives no finding."""
         result = evaluate(clear_answers(hdss=score))

@@ -62,7 +62,11 @@ def parse(html: str) -> Elements:
 class TestDates:
     @pytest.mark.parametrize(
         ("day", "text"),
-        [(date(2026, 11, 24), "24 November 2026"), (date(2026, 1, 5), "5 January 2026"), (date(2027, 8, 6), "6 August 2027")],
+        [
+            (date(2026, 11, 24), "24 November 2026"),
+            (date(2026, 1, 5), "5 January 2026"),
+            (date(2027, 8, 6), "6 August 2027"),
+        ],
     )
     def test_months_in_full_without_leading_zero(self, day: date, text: str) -> None:
         """Dates read "6 August 2027": no leading zero, month in full."""

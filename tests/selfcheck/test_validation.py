@@ -119,7 +119,9 @@ class TestAreas:
             'List each area only once: "hands" appears more than once.'
         )
 
-    @pytest.mark.parametrize(("item", "shown"), [("knees", '"knees"'), ("Hands", '"Hands"'), (1, "1"), (None, "null"), (True, "true")])
+    @pytest.mark.parametrize(
+        ("item", "shown"), [("knees", '"knees"'), ("Hands", '"Hands"'), (1, "1"), (None, "null"), (True, "true")]
+    )
     def test_unknown_area(self, item: object, shown: str) -> None:
         """An area that is not one of the four values is rejected, saying what was given."""
         assert only_problem_for("areas", ["hands", item]) == (
