@@ -7,7 +7,7 @@ prints is exactly what the website says on the day it was built.
 
 The built HTML is made for a screen, so the fragments are adjusted for paper:
 
-* permalink anchors and interactive bits go;
+* permalink anchors, interactive bits and the page's print footer go;
 * ids get a per-page prefix, so two pages in one leaflet cannot clash;
 * links to pages inside the same leaflet become links within the PDF; links to other
   pages are followed by their short address, and external links by their address
@@ -40,9 +40,10 @@ from sitebuild.qr import short_address
 INTRO = "intro"
 _ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
 _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-#: Screen-only parts of an article: elements, and classes of Material and toc.
-_SCREEN_ONLY_TAGS = frozenset({"script", "style", "form", "button", "nav"})
-_SCREEN_ONLY_CLASSES = frozenset({"headerlink", "md-source-file", "md-content__button"})
+#: Parts of an article a leaflet leaves out: interactive elements, Material's and toc's
+#: screen furniture, and the page's own print footer (the leaflet has its own).
+_LEFT_OUT_TAGS = frozenset({"script", "style", "form", "button", "nav"})
+_LEFT_OUT_CLASSES = frozenset({"headerlink", "md-source-file", "md-content__button", "site-no-print", "site-print-only"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -85,7 +86,7 @@ def read_page(site_dir: Path, path: str, need_review: bool = True) -> BuiltPage:
     h1 = article.find("h1") if article else None
     if article is None or h1 is None:
         raise PluginError(f"Leaflets: {path} has no <article> with an <h1>")
-    for element in article.find_all(_screen_only):
+    for element in article.find_all(_left_out):
         element.decompose()
     description = _DESCRIPTION.search(html)
     reviewed, next_review, sources = _page_meta(article, path, need_review)
@@ -100,8 +101,8 @@ def read_page(site_dir: Path, path: str, need_review: bool = True) -> BuiltPage:
     )
 
 
-def _screen_only(element: Tag) -> bool:
-    return element.name in _SCREEN_ONLY_TAGS or not _SCREEN_ONLY_CLASSES.isdisjoint(element.get("class") or ())
+def _left_out(element: Tag) -> bool:
+    return element.name in _LEFT_OUT_TAGS or not _LEFT_OUT_CLASSES.isdisjoint(element.get("class") or ())
 
 
 def _page_meta(article: Tag, path: str, need_review: bool) -> tuple[dt.date | None, dt.date | None, tuple[str, ...]]:
