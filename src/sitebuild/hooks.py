@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, engine, headers, leaflets, offline, paths
+from sitebuild import content, engine, headers, leaflets, offline, paths, selfcheck_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -29,6 +29,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["engine"] = _bundle
+    env.globals["selfcheck"] = selfcheck_page.context(config)
     return env
 
 

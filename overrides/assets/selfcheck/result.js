@@ -1,0 +1,127 @@
+// The result screen and the printed GP summary, from the Python engine's output only.
+// The words are in the page (rendered at build time from selfcheck.wording) or come
+// from the engine (each finding's reason, the summary HTML): this module only chooses
+// what to show. Anything it does not expect throws, so the caller shows the fallback
+// instead of a partial result.
+
+const OUTCOMES = ["stop", "discuss", "none_found"];
+const TIERS = ["stop", "discuss", "red_flag", "advice"];
+
+function need(parent, selector) {
+  const element = parent.querySelector(selector);
+  if (!element) throw new Error(`Self-check markup is missing ${selector}`);
+  return element;
+}
+
+export class ResultView {
+  constructor(root, questions) {
+    this.questions = questions; // Map id -> QuestionScreen
+    this.section = need(root, '[data-sc-screen="result"]');
+    this.cards = [...this.section.querySelectorAll("[data-sc-outcome]")];
+    this.tiers = new Map(
+      [...this.section.querySelectorAll("[data-sc-tier]")].map((s) => [s.dataset.scTier, s]),
+    );
+    this.template = need(this.section, 'template[data-sc-template="finding"]');
+    this.sheet = need(root, "[data-sc-print-sheet]");
+    this.summary = need(this.sheet, "[data-sc-summary]");
+    this.nameLine = need(this.sheet, "[data-sc-print-name-line]");
+    this.printName = need(this.sheet, "[data-sc-print-name]");
+    this.nameInput = need(this.section, "[data-sc-name]");
+    this.nameInput.addEventListener("input", () => {
+      this.printName.textContent = this.nameInput.value.trim();
+    });
+  }
+
+  get heading() {
+    const card = this.cards.find((c) => !c.hidden);
+    return card ? card.querySelector("[data-sc-heading]") : null;
+  }
+
+  /** Empty everything: no result is on the page until render() succeeds. */
+  reset() {
+    for (const card of this.cards) card.hidden = true;
+    for (const section of this.tiers.values()) {
+      section.hidden = true;
+      section.querySelector("[data-sc-findings]").replaceChildren();
+    }
+    this.summary.replaceChildren();
+    this.nameLine.remove();
+    this.sheet.prepend(this.nameLine);
+  }
+
+  clearName() {
+    this.nameInput.value = "";
+    this.printName.textContent = "";
+  }
+
+  /** Show a result. Throws on anything unexpected; the caller then shows the fallback. */
+  render(result, summaryHtml) {
+    this.reset();
+    try {
+      this.fill(result, summaryHtml);
+    } catch (error) {
+      this.reset();
+      throw error;
+    }
+  }
+
+  fill(result, summaryHtml) {
+    if (!result || typeof result !== "object" || "errors" in result) {
+      throw new Error("The engine did not return a result");
+    }
+    if (!OUTCOMES.includes(result.outcome) || !Array.isArray(result.findings)) {
+      throw new Error(`Unexpected result: ${JSON.stringify(result).slice(0, 200)}`);
+    }
+    if (typeof summaryHtml !== "string" || !summaryHtml.includes("sc-summary")) {
+      throw new Error("The engine did not return a summary");
+    }
+    const byTier = new Map(TIERS.map((tier) => [tier, []]));
+    for (const finding of result.findings) {
+      if (!byTier.has(finding.tier)) throw new Error(`Unknown tier ${finding.tier}`);
+      if (!this.questions.has(finding.question)) throw new Error(`Unknown question ${finding.question}`);
+      if (typeof finding.reason !== "string" || finding.reason === "") throw new Error("A finding has no reason");
+      byTier.get(finding.tier).push(finding);
+    }
+    if (result.see_gp_about_sweating !== byTier.get("red_flag").length > 0) {
+      throw new Error("Red flags and see_gp_about_sweating disagree");
+    }
+    const card = this.cards.find((c) => c.dataset.scOutcome === result.outcome);
+    if (!card) throw new Error(`No card for ${result.outcome}`);
+    for (const [tier, findings] of byTier) {
+      const section = this.tiers.get(tier);
+      if (!section) throw new Error(`No section for ${tier}`);
+      const list = section.querySelector("[data-sc-findings]");
+      list.replaceChildren(...findings.map((finding) => this.finding(finding)));
+      section.hidden = findings.length === 0;
+    }
+    this.fillSummary(summaryHtml);
+    card.hidden = false;
+  }
+
+  finding(finding) {
+    const question = this.questions.get(finding.question);
+    const item = this.template.content.firstElementChild.cloneNode(true);
+    const slot = (name) => need(item, `[data-sc-slot="${name}"]`);
+    slot("label").textContent = question.label;
+    slot("answer").textContent = question.display(finding.answer);
+    slot("not-sure").hidden = finding.answer !== "not_sure";
+    slot("reason").textContent = finding.reason;
+    // "ask" is not part of the JSON contract; shown if the engine ever sends it.
+    if (typeof finding.ask === "string" && finding.ask) slot("ask-text").textContent = finding.ask;
+    else slot("ask").remove();
+    return item;
+  }
+
+  fillSummary(html) {
+    // The fragment is Python's, with every text escaped there; it has no scripts.
+    const template = document.createElement("template");
+    template.innerHTML = html;
+    if (template.content.querySelector("script, style, [style], iframe, object")) {
+      throw new Error("The summary contains markup it should not");
+    }
+    this.summary.replaceChildren(template.content);
+    // The optional name goes under the title and date.
+    const meta = this.summary.querySelector(".sc-summary__meta");
+    if (meta) meta.after(this.nameLine);
+  }
+}

@@ -1,0 +1,326 @@
+"""The template context for the self-check page, built from the question bank.
+
+The page is rendered at build time, so every question appears instantly and the page
+works as a printable paper checklist without JavaScript. All clinical wording comes
+from :mod:`selfcheck.bank` and :mod:`selfcheck.wording`: this module only numbers the
+questions, gives every element its id, and derives the paper checklist's rules from
+the bank's rules. The templates in ``overrides/partials/selfcheck/`` loop over what
+is built here and add classes and ARIA; they hold no clinical wording of their own.
+
+The hook puts :func:`context` into ``env.globals["selfcheck"]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from selfcheck import bank, wording
+from selfcheck.model import AGE_MAX, QUESTION_SET_VERSION, Kind, Outcome, Tier
+from selfcheck.summary import format_date
+from sitebuild import qr
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+#: Where the printed summary's short address and QR code point: the information pages,
+#: never the answers.
+SUMMARY_LINK_PATH = ""
+
+#: Errors for an age that is given but cannot be used. The bank has one error per
+#: question, for a missing answer; these two cover the number input's other failures.
+AGE_NOT_A_NUMBER = "Enter the age as a whole number, like 34"
+AGE_TOO_HIGH = f"Enter an age of {AGE_MAX} or less"
+# The age input takes digits only, so it can never be below AGE_MIN (0).
+
+#: Short names of the tiers for the paper checklist, where each question shows what its
+#: answers mean. The tier headings in ``selfcheck.wording.TIERS`` are written as section
+#: headings ("Talk about these …"), which do not read well next to a single question.
+TIER_MARKS: dict[Tier, str] = {
+    Tier.STOP: "do not start until a doctor says it is OK",
+    Tier.DISCUSS: "talk to a GP before you start",
+    Tier.RED_FLAG: "ask a GP to check your sweating",
+    Tier.ADVICE: "good to know, does not change the result",
+}
+
+#: Visible labels on the result's care cards, so urgency never depends on colour.
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.STOP: "Important",
+    Outcome.DISCUSS: "Non-urgent advice",
+    Outcome.NONE_FOUND: "Your result",
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One radio or checkbox: the value sent to the engine, its labels and its ids."""
+
+    value: str
+    """The value as the input carries it (HDSS scores as digits)."""
+    number: bool
+    """True if the engine wants the value as an integer."""
+    label: str
+    short: str
+    input_id: str
+    divider_before: bool
+
+
+@dataclass(frozen=True)
+class RuleLine:
+    """One rule of one question in words: "Yes or I'm not sure: do not start …"."""
+
+    tier: str
+    when: str
+    means: str
+
+
+@dataclass(frozen=True)
+class PageQuestion:
+    """A question with its place in the check and the ids its screen uses."""
+
+    number: int
+    id: str
+    kind: str
+    part_letter: str
+    part_title: str
+    part_intro: str | None
+    """The part's introduction, on the first question of each part only."""
+    text: str
+    label: str
+    hint: str
+    error: str
+    choices: tuple[Choice, ...]
+    rules: tuple[RuleLine, ...]
+
+    @property
+    def input_id(self) -> str:
+        """The id of the first input: error summary links and "Change" links go here."""
+        return self.choices[0].input_id if self.choices else f"sc-{self.id}"
+
+    @property
+    def hint_id(self) -> str:
+        return f"sc-{self.id}-hint"
+
+    @property
+    def error_id(self) -> str:
+        return f"sc-{self.id}-error"
+
+    @property
+    def intro_id(self) -> str:
+        return f"sc-{self.id}-intro"
+
+    @property
+    def described_by(self) -> str:
+        """``aria-describedby`` before any error: the part intro (if shown) and the hint."""
+        ids = [self.intro_id] if self.part_intro else []
+        return " ".join([*ids, self.hint_id])
+
+
+@dataclass(frozen=True)
+class PagePart:
+    """A part of the check with its questions."""
+
+    id: str
+    letter: str
+    title: str
+    intro: str
+    questions: tuple[PageQuestion, ...]
+
+    @property
+    def numbers(self) -> str:
+        first, last = self.questions[0].number, self.questions[-1].number
+        return f"questions {first} to {last}" if last > first else f"question {first}"
+
+
+@dataclass(frozen=True)
+class TierText:
+    """A tier's heading and lead text, as the result page shows them."""
+
+    tier: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OutcomeText:
+    """An outcome's care-card label, heading and text."""
+
+    outcome: str
+    label: str
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChecklistRule:
+    """What a group of answers means, for the paper checklist: "If you answered …"."""
+
+    tier: str
+    heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SelfCheckPage:
+    """Everything the self-check templates render."""
+
+    version: str
+    issued: str
+    issued_iso: str
+    total: int
+    parts: tuple[PagePart, ...]
+    questions: tuple[PageQuestion, ...]
+    outcomes: tuple[OutcomeText, ...]
+    tiers: tuple[TierText, ...]
+    """Result sections in the order the page shows them: red flags first, in their own card."""
+    checklist_rules: tuple[ChecklistRule, ...]
+    doctor_first: str
+    """The paper checklist's headline rule, derived from the bank."""
+    not_sure_note: str
+    limits: tuple[str, ...]
+    safety_net: str
+    summary_title: str
+    age_not_a_number: str
+    age_too_high: str
+    age_max: int
+    short_address: str
+    qr_svg: str
+
+
+def _choices(question: bank.Question) -> tuple[Choice, ...]:
+    if question.kind is Kind.AGE:
+        return (Choice("", True, question.text, question.label, f"sc-{question.id}", False),)
+    out = []
+    for index, option in enumerate(question.options):
+        value = str(option.value)
+        ident = f"sc-{question.id}" if index == 0 else f"sc-{question.id}-{value.replace('_', '-')}"
+        out.append(Choice(
+            value=value,
+            number=isinstance(option.value, int),
+            label=option.label,
+            short=option.short,
+            input_id=ident,
+            divider_before=option.divider_before,
+        ))
+    return tuple(out)
+
+
+def _rules(question: bank.Question) -> tuple[RuleLine, ...]:
+    return tuple(RuleLine(r.tier.value, r.when, TIER_MARKS[r.tier]) for r in question.rules)
+
+
+def _numbers(numbers: list[int]) -> str:
+    """[3, 4, 5, 9] -> "questions 3 to 5 and 9"; [7] -> "question 7"."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    words = [f"{r[0]} to {r[-1]}" if len(r) > 2 else " and ".join(map(str, r)) for r in runs]
+    text = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+    plural = len(numbers) > 1
+    return ("questions " if plural else "question ") + text
+
+
+def _checklist_rules(questions: tuple[PageQuestion, ...]) -> tuple[ChecklistRule, ...]:
+    """Per tier, which answers to which questions give it, with question numbers grouped."""
+    out = []
+    for tier in Tier:
+        by_when: dict[str, list[int]] = {}
+        for q in questions:
+            for rule in q.rules:
+                if rule.tier == tier.value:
+                    by_when.setdefault(rule.when, []).append(q.number)
+        if by_when:
+            items = tuple(
+                f"{_numbers(numbers).capitalize()}: {when}" for when, numbers in by_when.items()
+            )
+            out.append(ChecklistRule(tier.value, TIER_MARKS[tier], items))
+    return tuple(out)
+
+
+def _doctor_first(parts: tuple[PagePart, ...]) -> str:
+    """The headline rule of the paper checklist, derived from the stop and discuss rules.
+
+    For a part whose every question counts "Yes or I'm not sure" as a reason to see a
+    doctor first, the rule names the part; otherwise it names the questions.
+    """
+    needs_doctor = (Tier.STOP.value, Tier.DISCUSS.value)
+    yes_words = "Yes or I'm not sure"
+    clauses = []
+    for part in parts:
+        numbers = [q.number for q in part.questions
+                   if any(r.tier in needs_doctor and r.when == yes_words for r in q.rules)]
+        if not numbers:
+            continue
+        if len(numbers) == len(part.questions):
+            clauses.append(f"any question in part {part.letter}")
+        else:
+            clauses.append(_numbers(numbers))
+    target = " or ".join(clauses)
+    return (
+        f"If you answered yes or not sure to {target}, "
+        "do not start iontophoresis before speaking to a doctor."
+    )
+
+
+def build(site_url: str) -> SelfCheckPage:
+    """The page context for a site published at ``site_url``."""
+    parts = []
+    flat: list[PageQuestion] = []
+    number = 0
+    for part in bank.PARTS:
+        questions = []
+        for index, q in enumerate(bank.questions_in(part.id)):
+            number += 1
+            questions.append(PageQuestion(
+                number=number,
+                id=q.id,
+                kind=q.kind.value,
+                part_letter=part.letter,
+                part_title=part.title,
+                part_intro=part.intro if index == 0 else None,
+                text=q.text,
+                label=q.label,
+                hint=q.hint,
+                error=q.error,
+                choices=_choices(q),
+                rules=_rules(q),
+            ))
+        flat.extend(questions)
+        parts.append(PagePart(part.id, part.letter, part.title, part.intro, tuple(questions)))
+    page_parts = tuple(parts)
+    all_questions = tuple(flat)
+    order = (Tier.RED_FLAG, Tier.STOP, Tier.DISCUSS, Tier.ADVICE)
+    link = qr.page_url(site_url, SUMMARY_LINK_PATH)
+    return SelfCheckPage(
+        version=QUESTION_SET_VERSION,
+        issued=format_date(bank.QUESTION_SET_ISSUED),
+        issued_iso=bank.QUESTION_SET_ISSUED.isoformat(),
+        total=len(all_questions),
+        parts=page_parts,
+        questions=all_questions,
+        outcomes=tuple(
+            OutcomeText(o.value, OUTCOME_LABELS[o], wording.OUTCOMES[o].heading, wording.OUTCOMES[o].text)
+            for o in Outcome
+        ),
+        tiers=tuple(TierText(t.value, wording.TIERS[t].heading, wording.TIERS[t].text) for t in order),
+        checklist_rules=_checklist_rules(all_questions),
+        doctor_first=_doctor_first(page_parts),
+        not_sure_note=wording.NOT_SURE_NOTE,
+        limits=wording.LIMITS,
+        safety_net=wording.SAFETY_NET,
+        summary_title=wording.SUMMARY_TITLE,
+        age_not_a_number=AGE_NOT_A_NUMBER,
+        age_too_high=AGE_TOO_HIGH,
+        age_max=AGE_MAX,
+        short_address=qr.short_address(site_url, SUMMARY_LINK_PATH),
+        qr_svg=qr.qr_svg(link, label="QR code: scan to read about iontophoresis online"),
+    )
+
+
+def context(config: MkDocsConfig) -> SelfCheckPage:
+    """The hook's entry point: the page context for this build's ``site_url``."""
+    return build(config.site_url or "")
+
