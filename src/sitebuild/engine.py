@@ -6,9 +6,11 @@ The browser gets three things, all from our own origin:
   after its version (so it can be cached for a year);
 * the ``selfcheck`` wheel, built with pypa ``build``;
 * a ``pyodide-lock.json`` that registers the wheel (``pyodide lockfile add-wheels``)
-  and is trimmed to the packages the engine needs.
+  and is trimmed to the packages the engine needs;
+* a ``python_stdlib.zip`` trimmed to the modules the engine uses and precompiled by
+  Pyodide's own Python (:mod:`sitebuild.stdlib`), which replaces the runtime's own.
 
-Wheel and lock file sit in a directory named after a hash of the engine's sources,
+Wheel, lock file and standard library sit in a directory named after a hash of the engine's sources,
 so a page can never pair a new lock file with an old cached wheel.
 """
 
@@ -26,9 +28,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from sitebuild import paths
+from sitebuild import paths, stdlib
 
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+# The runtime's own python_stdlib.zip is not shipped: the engine directory has a trimmed one.
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 ENGINE_PACKAGE = "selfcheck"
 # Fixed zip timestamps: the same sources always give the same wheel bytes.
 _SOURCE_DATE_EPOCH = "1764547200"
@@ -54,6 +57,10 @@ class EngineBundle:
     def lock_url(self) -> str:
         return self.engine_url + "pyodide-lock.json"
 
+    @property
+    def stdlib_url(self) -> str:
+        return self.engine_url + stdlib.STDLIB_ZIP
+
 
 def pyodide_version() -> str:
     package_json = paths.PYODIDE_PACKAGE / "package.json"
@@ -69,7 +76,8 @@ def source_hash() -> str:
     """A short hash of everything that goes into the wheel and the lock file."""
     digest = hashlib.sha256()
     files = sorted(p for p in paths.ENGINE_SOURCE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    for path in [paths.ROOT / "pyproject.toml", paths.PYODIDE_PACKAGE / "pyodide-lock.json", *files]:
+    inputs = [paths.ROOT / "pyproject.toml", paths.PYODIDE_PACKAGE / "pyodide-lock.json", *stdlib.INPUTS, *files]
+    for path in inputs:
         digest.update(path.relative_to(paths.ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
@@ -79,7 +87,7 @@ def prepare() -> EngineBundle:
     """Build and register the wheel, or reuse the cached result for unchanged sources."""
     version = pyodide_version()
     cache_dir = paths.CACHE / "engine" / source_hash()
-    if not (cache_dir / "pyodide-lock.json").is_file():
+    if not all((cache_dir / name).is_file() for name in ("pyodide-lock.json", stdlib.STDLIB_ZIP)):
         _build_into(cache_dir)
     wheel = next(cache_dir.glob(f"{ENGINE_PACKAGE}-*.whl"))
     return EngineBundle(pyodide_version=version, cache_dir=cache_dir, wheel_name=wheel.name)
@@ -93,7 +101,7 @@ def install(bundle: EngineBundle, site_dir: Path) -> None:
         shutil.copy2(paths.PYODIDE_PACKAGE / name, runtime_dir / name)
     engine_dir = site_dir / bundle.engine_url
     engine_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("pyodide-lock.json", bundle.wheel_name):
+    for name in ("pyodide-lock.json", bundle.wheel_name, stdlib.STDLIB_ZIP):
         shutil.copy2(bundle.cache_dir / name, engine_dir / name)
 
 
@@ -125,6 +133,7 @@ def _build_into(cache_dir: Path) -> None:
         lock = trim_lock(json.loads(full_lock.read_text()), keep=[ENGINE_PACKAGE])
         (staging / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))
         shutil.copy2(wheels[0], staging / wheels[0].name)
+        stdlib.build(staging)
         cache_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(cache_dir, ignore_errors=True)
         shutil.move(staging, cache_dir)

@@ -15,6 +15,12 @@ function meta(name) {
   return new URL(element.content, document.baseURI).href;
 }
 
+// Optional: a page built without a trimmed standard library uses the runtime's own.
+function optionalMeta(name) {
+  const element = document.querySelector(`meta[name="${name}"]`);
+  return element ? new URL(element.content, document.baseURI).href : undefined;
+}
+
 function limit(name, fallback) {
   const element = document.querySelector(`meta[name="${name}"]`);
   return element ? Number(element.content) : fallback;
@@ -49,6 +55,7 @@ class Engine {
         runtimeURL: meta("selfcheck-runtime"),
         lockFileURL: meta("selfcheck-lock"),
         packageBaseURL: new URL(".", meta("selfcheck-lock")).href,
+        stdLibURL: optionalMeta("selfcheck-stdlib"),
       },
     });
   }

@@ -1,7 +1,7 @@
 // The Python side of the self-check: runs Pyodide and the `selfcheck` package.
 //
 // Message protocol (one shape per type; every request gets exactly one reply):
-//   page -> worker  {type: "start", config: {runtimeURL, lockFileURL, packageBaseURL}}
+//   page -> worker  {type: "start", config: {runtimeURL, lockFileURL, packageBaseURL, stdLibURL?}}
 //                   {type: "evaluate", id, answers}           answers: JSON text
 //                   {type: "summary", id, answers, checkedOn} checkedOn: "YYYY-MM-DD"
 //   worker -> page  {type: "ready", python}  |  {type: "failed", message}
@@ -16,11 +16,23 @@ async function start(config) {
     indexURL: config.runtimeURL,
     lockFileURL: config.lockFileURL,
     packageBaseUrl: config.packageBaseURL,
+    // The build's trimmed, precompiled standard library (sitebuild.stdlib), when given.
+    ...(config.stdLibURL ? { stdLibURL: config.stdLibURL } : {}),
     packages: ["selfcheck"],
     // Python's output is a log, never a result.
     stdout: (line) => console.debug(line),
     stderr: (line) => console.debug(line),
   });
+  if (config.stdLibURL) {
+    // Checked-hash bytecode for the installed wheel's modules: used only where it
+    // matches the installed sources, so Python need not compile them. Only a speed-up:
+    // without it Python compiles the sources.
+    try {
+      pyodide.runPython("import _selfcheck_bytecode; _selfcheck_bytecode.install()");
+    } catch (error) {
+      console.warn(`Engine bytecode not installed: ${error}`);
+    }
+  }
   engine = pyodide.pyimport("selfcheck.api");
   return pyodide.runPython("import sys; sys.version.split()[0]");
 }
