@@ -75,10 +75,10 @@ class LeafletSpec:
     slug: str
     title: str
     reference: str
+    summary: str
     online: str
     parts: tuple[Part, ...]
     pages: tuple[int, int]
-    summary: str | None = None
     self_check: bool = False
 
 
@@ -87,7 +87,6 @@ class Leaflet:
     """A built leaflet, as the Leaflets page and the tests see it."""
 
     spec: LeafletSpec
-    summary: str
     version: str
     reviewed: dt.date
     next_review: dt.date
@@ -127,7 +126,7 @@ def _spec(path: Path, index: int, entry: Any) -> LeafletSpec:
     where = f"Leaflets: {path}, entry {index + 1}"
     if not isinstance(entry, dict):
         raise PluginError(f"{where} must be a mapping")
-    missing = [key for key in ("slug", "title", "reference", "online", "parts", "pages") if key not in entry]
+    missing = [key for key in ("slug", "title", "reference", "summary", "online", "parts", "pages") if key not in entry]
     if missing:
         raise PluginError(f"{where} is missing {', '.join(missing)}")
     unknown = sorted(set(entry) - {"slug", "title", "reference", "online", "parts", "pages", "summary", "self_check"})
@@ -148,7 +147,7 @@ def _spec(path: Path, index: int, entry: Any) -> LeafletSpec:
         online=str(entry["online"]),
         parts=tuple(_part(where, part) for part in parts),
         pages=(pages[0], pages[1]),
-        summary=entry.get("summary"),
+        summary=str(entry["summary"]),
         self_check=bool(entry.get("self_check", False)),
     )
 
@@ -224,9 +223,12 @@ def _import_weasyprint() -> Any:
 
 
 def _leaflet_html(
-    spec: LeafletSpec, page: Any, env: jinja2.Environment, config: MkDocsConfig
+    spec: LeafletSpec, page: Callable[..., BuiltPage], env: jinja2.Environment, config: MkDocsConfig
 ) -> tuple[str, dict[str, Any]]:
-    """The leaflet as one HTML document, and the facts the Leaflets page shows."""
+    """The leaflet as one HTML document, and the facts the Leaflets page shows.
+
+    ``page`` reads a built page once per build, however many leaflets quote it.
+    """
     site_url = config.site_url
     built = [(part, page(part.path)) for part in spec.parts]
     selected = [(part, built_page, select(built_page, part)) for part, built_page in built]
@@ -252,7 +254,6 @@ def _leaflet_html(
     ).hexdigest()
     newest = max(p.reviewed for _, p in built)
     facts = {
-        "summary": spec.summary or built[0][1].description,
         "version": f"{newest:%Y.%m.%d}-{fingerprint[:6]}",
         "reviewed": reviewed,
         "next_review": next_review,

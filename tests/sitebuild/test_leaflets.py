@@ -175,9 +175,9 @@ def test_missing_pango_names_the_debian_packages(monkeypatch: pytest.MonkeyPatch
     ("entry", "message"),
     [
         ({"slug": "x"}, "missing"),
-        ({"slug": "Bad Slug", "title": "t", "reference": "r", "online": "a/", "parts": [{"page": "a/"}], "pages": [1, 2]}, "slug"),
-        ({"slug": "x", "title": "t", "reference": "r", "online": "a/", "parts": [{"page": "a/"}], "pages": [3, 2]}, "pages"),
-        ({"slug": "x", "title": "t", "reference": "r", "online": "a/", "parts": [{"pages": "a/"}], "pages": [1, 2]}, "part"),
+        ({"slug": "Bad Slug", "title": "t", "reference": "r", "summary": "s", "online": "a/", "parts": [{"page": "a/"}], "pages": [1, 2]}, "slug"),
+        ({"slug": "x", "title": "t", "reference": "r", "summary": "s", "online": "a/", "parts": [{"page": "a/"}], "pages": [3, 2]}, "pages"),
+        ({"slug": "x", "title": "t", "reference": "r", "summary": "s", "online": "a/", "parts": [{"pages": "a/"}], "pages": [1, 2]}, "part"),
     ],
 )
 def test_a_wrong_leaflet_list_stops_the_build(tmp_path: Path, entry: dict, message: str) -> None:
