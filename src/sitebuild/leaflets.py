@@ -47,7 +47,7 @@ from mkdocs.plugins import get_plugin_logger
 from sitebuild import paths
 from sitebuild.content import format_date
 from sitebuild.leaflet_content import BuiltPage, Part, included_ids, read_page, select, to_print_html
-from sitebuild.qr import page_url, qr_svg, short_address
+from sitebuild.qr import page_url, public_site_url, qr_svg, short_address
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -229,7 +229,7 @@ def _leaflet_html(
 
     ``page`` reads a built page once per build, however many leaflets quote it.
     """
-    site_url = config.site_url
+    site_url = public_site_url(config)
     built = [(part, page(part.path)) for part in spec.parts]
     selected = [(part, built_page, select(built_page, part)) for part, built_page in built]
     in_leaflet: dict[str, set[str]] = {}

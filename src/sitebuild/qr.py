@@ -3,7 +3,7 @@
 Printed matter points back to its canonical online page in two ways at once, as the
 print rules ask (reference 6.5): a human-readable short address for people who type,
 and a QR code for people who scan. Both derive from ``site_url`` in ``mkdocs.yml``
-(passed in as ``config.site_url``), never from a second copy of the address.
+(read with :func:`public_site_url`), never from a second copy of the address.
 
 The QR code is vector SVG made by segno, meant to be placed inline in HTML: it
 has no XML declaration, carries ``role="img"`` with an ``aria-label`` and a
@@ -14,10 +14,15 @@ length of the address.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import segno
 from mkdocs.exceptions import PluginError
+from mkdocs.utils.yaml import yaml_load
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
 
 #: Printed side of the code without its quiet zone, in millimetres (rules: at least 2 cm).
 SYMBOL_MM = 22.0
@@ -27,6 +32,21 @@ QUIET_ZONE = 4
 ERROR_LEVEL = "m"
 #: Label read by screen readers and shown as the SVG title.
 DEFAULT_LABEL = "QR code: scan to read the latest version online"
+
+
+def public_site_url(config: MkDocsConfig) -> str:
+    """``site_url`` as written in ``mkdocs.yml``.
+
+    ``mkdocs serve`` replaces ``config.site_url`` with the dev server's address so that
+    its pages link locally; printed matter built during ``serve`` must still point at
+    the public site, so it reads the address from the file.
+    """
+    if config.config_file_path:
+        with open(config.config_file_path, "rb") as handle:
+            written = yaml_load(handle).get("site_url")
+        if written:
+            return str(written)
+    return config.site_url or ""
 
 
 def _split(site_url: str) -> tuple[str, str, str]:

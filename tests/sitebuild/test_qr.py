@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import weasyprint
@@ -62,3 +63,12 @@ def test_printed_code_scans_back_to_the_page(tmp_path: Path) -> None:
     pdf = tmp_path / "qr.pdf"
     weasyprint.HTML(string=f"<p>Scan me</p>{qr.qr_svg(url)}").write_pdf(pdf)
     assert decode_qr_codes(pdf) == [url]
+
+
+def test_public_address_survives_mkdocs_serve(tmp_path: Path) -> None:
+    """`mkdocs serve` sets config.site_url to the dev server; print must not follow it."""
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(f"site_name: x\nsite_url: {SITE}\n")
+    served = SimpleNamespace(config_file_path=str(config_file), site_url="http://127.0.0.1:8000/")
+    assert qr.public_site_url(served) == SITE  # type: ignore[arg-type]
+    assert qr.public_site_url(SimpleNamespace(config_file_path=None, site_url=SITE)) == SITE  # type: ignore[arg-type]
