@@ -1,0 +1,179 @@
+"""Driving the self-check page the way a patient does, for tests/browser/test_selfcheck_*.py.
+
+Answers are given through the page's own inputs and buttons, never injected: what the
+tests see is what a patient sees. The expected results come from CPython
+(``selfcheck.api``), so the browser is always compared with the engine itself.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from selfcheck import QUESTIONS, Kind
+from selfcheck.api import evaluate_json
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+TOTAL = len(QUESTIONS)
+
+
+def clear_answers() -> dict[str, object]:
+    """An answer to every question that gives no finding: an adult, hands and feet."""
+    answers: dict[str, object] = {}
+    for q in QUESTIONS:
+        if q.kind is Kind.AGE:
+            answers[q.id] = 34
+        elif q.kind is Kind.AREAS:
+            answers[q.id] = ["hands", "feet"]
+        elif q.kind is Kind.HDSS:
+            answers[q.id] = 3
+        else:
+            answers[q.id] = q.clear_answer
+    return answers
+
+
+def with_answers(**changes: object) -> dict[str, object]:
+    return {**clear_answers(), **changes}
+
+
+def expected(answers: dict[str, object]) -> dict:
+    """What CPython's engine says about these answers."""
+    return json.loads(evaluate_json(json.dumps(answers)))
+
+
+@dataclass
+class Recorder:
+    """Every request, console error and page error of a context."""
+
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def attach(self, context: BrowserContext, page: Page) -> None:
+        context.on("request", lambda request: self.requests.append(request.url))
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+
+    def foreign(self) -> list[str]:
+        home = urlsplit(self.origin)
+        return [
+            url for url in self.requests
+            if urlsplit(url).scheme not in ("data", "blob")
+            and (urlsplit(url).scheme, urlsplit(url).netloc) != (home.scheme, home.netloc)
+        ]
+
+
+def new_page(browser: Browser, site_url: str, **options: object) -> tuple[BrowserContext, Page, Recorder]:
+    """A fresh context (no service worker, so routes see every request) and its page."""
+    context = browser.new_context(service_workers="block", **options)
+    page = context.new_page()
+    recorder = Recorder(site_url)
+    recorder.attach(context, page)
+    return context, page, recorder
+
+
+def open_self_check(page: Page, site_url: str, *, wait_for_engine: bool = True) -> None:
+    page.goto(site_url + "self-check/")
+    if wait_for_engine:
+        page.evaluate("window.selfcheck.ready")
+
+
+def screen(page: Page) -> str:
+    """The visible screen: start, question, check, waiting, result or fallback."""
+    names = page.eval_on_selector_all(
+        "[data-sc-screen]", "els => els.filter(e => !e.hidden).map(e => e.dataset.scScreen)"
+    )
+    assert len(names) == 1, f"exactly one screen is visible, not {names}"
+    return names[0]
+
+
+def current_question(page: Page) -> str:
+    return page.locator("[data-sc-screen=question]:not([hidden])").get_attribute("data-sc-question")
+
+
+def fill(page: Page, question_id: str, value: object) -> None:
+    """Answer the visible question with the page's inputs (no submit)."""
+    section = page.locator(f"[data-sc-question={question_id}]")
+    kind = section.get_attribute("data-sc-kind")
+    if kind == "age":
+        section.locator("input").fill(str(value))
+    elif kind == "areas":
+        for box in section.locator("input[type=checkbox]").all():
+            box.set_checked(box.get_attribute("value") in value)
+    else:
+        section.locator(f"input[value='{value}']").check()
+
+
+def continue_(page: Page) -> None:
+    page.locator("[data-sc-screen=question]:not([hidden]) button[type=submit]").click()
+
+
+def answer_all(page: Page, answers: dict[str, object]) -> None:
+    """From the start screen, answer every question in turn, to "Check your answers"."""
+    page.locator("[data-sc-action=start]").click()
+    for number, q in enumerate(QUESTIONS, start=1):
+        assert screen(page) == "question"
+        assert current_question(page) == q.id
+        caption = page.locator(f"[data-sc-question={q.id}] .sc-caption").inner_text()
+        assert caption.startswith(f"Question {number} of {TOTAL}")
+        fill(page, q.id, answers[q.id])
+        continue_(page)
+    assert screen(page) == "check"
+
+
+def see_result(page: Page) -> str:
+    """Press "See my result" and wait for the result or the fallback."""
+    page.locator("[data-sc-action=result]").click()
+    page.wait_for_function(
+        "() => ['result', 'fallback'].includes(document.querySelector('[data-module=sc-selfcheck]').dataset.scState)"
+    )
+    return screen(page)
+
+
+def restart(page: Page, site_url: str) -> None:
+    """Back to a fresh start screen: "Clear my answers" when it is there, else a new load."""
+    clear = page.locator("[data-sc-screen=result]:not([hidden]) [data-sc-action=clear]")
+    if page.url.startswith(site_url + "self-check/") and clear.count():
+        clear.click()
+    else:
+        if page.url.startswith(site_url):
+            page.evaluate("() => { try { sessionStorage.clear(); } catch {} }")
+        open_self_check(page, site_url)
+    assert screen(page) == "start"
+
+
+def shown_findings(page: Page) -> list[tuple[str, str, str]]:
+    """(tier, label, reason) of every finding on the result screen, in page order."""
+    return page.eval_on_selector_all(
+        "[data-sc-screen=result] [data-sc-tier]:not([hidden]) .sc-result-finding",
+        """items => items.map(li => [
+            li.closest('[data-sc-tier]').dataset.scTier,
+            li.querySelector('[data-sc-slot=label]').textContent,
+            li.querySelector('[data-sc-slot=reason]').textContent,
+        ])""",
+    )
+
+
+def no_result_shown(page: Page) -> None:
+    """Nothing of a result is on the page: no outcome, no finding, no summary sheet."""
+    assert page.locator("[data-sc-outcome]:not([hidden])").count() == 0
+    assert page.locator(".sc-result-finding").count() == 0
+    assert page.locator("[data-sc-summary] *").count() == 0
+    assert page.locator("[data-sc-screen=result]").is_hidden()
+    assert page.get_attribute("[data-module=sc-selfcheck]", "data-sc-state") != "result"
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    found = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
+        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
+        AXE_TAGS,
+    )
+    return found
