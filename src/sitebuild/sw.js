@@ -6,8 +6,9 @@
 //   (pages included), so a page never mixes files of two builds.
 // - Install pre-caches pages, assets, search index and leaflets. The engine (about
 //   13 MB) is cached only when the self-check asks for it, or when it is fetched.
-// - A new build waits until its first navigation with a single tab open, then takes
-//   over with a reload: an open page is never switched to another build mid-way.
+// - A new build waits. When a page loads while it waits and no other tab is open, the
+//   page asks it to take over and reloads (assets/site/offline.js): an open page is
+//   never switched to another build mid-way.
 // - Activation deletes the caches of older builds.
 
 const PREFIX = "site-";
@@ -15,12 +16,18 @@ const CACHE = PREFIX + BUILD.version;
 const address = (path) => new URL(path, self.registration.scope).href;
 const PRECACHE = new Map(BUILD.precache.map(([path, hash]) => [address(path), hash]));
 const ENGINE = new Map(BUILD.engine.map(([path, hash]) => [address(path), hash]));
-const TAKE_OVER_LIMIT_MS = 3000;
 
 // `integrity` makes fetch reject bytes that are not this build's. `no-cache` revalidates
 // with the server, so an unversioned file is never taken stale from the HTTP cache.
 async function store(cache, href, hash, mode) {
-  const response = await fetch(href, { cache: mode, integrity: hash });
+  let response;
+  try {
+    response = await fetch(href, { cache: mode, integrity: hash });
+  } catch {
+    // The HTTP cache can hold an older build's copy that the server confirmed as current
+    // (Last-Modified has one-second steps): fetch the whole file once more.
+    response = await fetch(href, { cache: "reload", integrity: hash });
+  }
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   // A redirected response cannot answer a navigation; keep only its content.
   const clean = response.redirected
@@ -50,8 +57,13 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   const { data } = event;
-  if (data?.type === "take-over") {
-    event.waitUntil(self.skipWaiting());
+  if (data?.type === "take-over-if-alone") {
+    // Sent by a page that has just loaded while this build waits. Only when no other
+    // tab is open can the old build go without switching a page under someone's eyes.
+    event.waitUntil((async () => {
+      const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+      if (windows.length <= 1) await self.skipWaiting();
+    })());
   } else if (data?.type === "cache-engine") {
     // The page has just loaded the engine: the default cache mode reuses those bytes.
     const reply = (message) => event.ports[0]?.postMessage({ ...message, version: BUILD.version });
@@ -73,26 +85,7 @@ function key(request) {
   return url.href;
 }
 
-// A waiting build takes over at a navigation when no other tab shows the old one.
-async function takeOver() {
-  const waiting = self.registration.waiting;
-  if (!waiting) return null;
-  const windows = await self.clients.matchAll({ type: "window" });
-  if (windows.length > 1) return null;
-  const activated = new Promise((resolve) => {
-    waiting.addEventListener("statechange", resolve, { once: true });
-    setTimeout(resolve, TAKE_OVER_LIMIT_MS);
-  });
-  waiting.postMessage({ type: "take-over" });
-  await activated;
-  return new Response("", { headers: { "Content-Type": "text/html", Refresh: "0" } });
-}
-
 async function respond(request) {
-  if (request.mode === "navigate") {
-    const handOver = await takeOver();
-    if (handOver) return handOver;
-  }
   const cache = await caches.open(CACHE);
   const href = key(request);
   const cached = await cache.match(href, { ignoreVary: true });

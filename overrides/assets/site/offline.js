@@ -16,6 +16,15 @@
     return navigator.serviceWorker.register(new URL("sw.js", root));
   }
 
+  // A newer build, installed and waiting: this page has only just loaded, so it can
+  // switch now, with one reload, if the new build agrees that no other tab is open.
+  // Not on the self-check, where a reload could interrupt someone answering.
+  function adoptWaitingBuild(registration) {
+    if (!registration.waiting || !navigator.serviceWorker.controller) return;
+    navigator.serviceWorker.addEventListener("controllerchange", () => location.reload(), { once: true });
+    registration.waiting.postMessage({ type: "take-over-if-alone" });
+  }
+
   function ask(worker, message) {
     return new Promise((resolve) => {
       const channel = new MessageChannel();
@@ -40,7 +49,7 @@
   document.addEventListener("DOMContentLoaded", () => {
     const step = window.selfcheck
       ? keepSelfCheckOffline()
-      : new Promise((resolve) => window.addEventListener("load", resolve, { once: true })).then(register);
+      : new Promise((resolve) => window.addEventListener("load", resolve, { once: true })).then(register).then(adoptWaitingBuild);
     step.catch((error) => console.debug("Offline use is not available:", error));
   });
 })();

@@ -1,0 +1,76 @@
+"""Shared by the offline, headers and engine-fault browser tests (issue 9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
+
+# Same browser and flags as tests/browser/conftest.py, for contexts that need their own
+# on-disk profile (service worker, Cache Storage and HTTP cache as a real visitor has).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Collects every CSP violation the document sees, before any of its scripts run.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`);
+});
+"""
+
+# An adult with no reason for caution: a complete, valid set of answers.
+VALID_ANSWERS = {
+    "age": 34, "areas": ["hands", "feet"], "pregnant": "no", "breastfeeding": "no",
+    "pacemaker": "no", "metal_implant": "no", "coil": "no", "heart_condition": "no",
+    "epilepsy": "no", "reduced_feeling": "no", "circulation": "no", "blood_clot": "no",
+    "cancer": "no", "broken_skin": "no", "skin_condition": "no", "braces": "no",
+    "small_cuts": "no", "tried_antiperspirant": "yes", "night_sweats": "no",
+    "weight_loss": "no", "fever": "no", "one_sided": "no", "whole_body": "no",
+    "started_after_25": "no", "new_medicine": "no", "racing_heart": "no",
+    "duration_6_months": "yes", "hdss": 3,
+}
+
+
+def page_paths(site_dir: Path) -> list[str]:
+    """Every page of a built site, as the path a link uses (``about/``)."""
+    paths = []
+    for page in sorted(site_dir.rglob("index.html")):
+        relative = page.parent.relative_to(site_dir).as_posix()
+        paths.append("" if relative == "." else relative + "/")
+    return paths
+
+
+def launch_persistent(playwright: Playwright, user_data_dir: Path) -> BrowserContext:
+    return playwright.chromium.launch_persistent_context(
+        str(user_data_dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+    )
+
+
+def watch_csp_console(page: Page) -> list[str]:
+    """Console reports of CSP violations (workers report only there)."""
+    reports: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            reports.append(message.text)
+
+    page.on("console", on_console)
+    return reports
+
+
+def wait_until_offline_ready(page: Page) -> None:
+    """The self-check page's quiet line says the check is saved on this device.
+
+    A function, not an expression: Playwright evaluates expression strings with `eval`,
+    which the pages' CSP rightly refuses."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-offline-status]')?.textContent.includes('without an internet connection')",
+        timeout=60_000,
+    )
