@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, engine, headers, leaflets, offline, paths, selfcheck_page
+from sitebuild import content, engine, hazards, headers, leaflets, offline, paths, selfcheck_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -33,6 +33,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == hazards.ABOUT_PAGE:
+        return hazards.add_to_about(markdown)
+    return markdown
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     return content.add_page_context(context, page, config)
 
@@ -50,5 +56,6 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     server.watch(str(paths.ENGINE_SOURCE))
     server.watch(str(paths.SRC / "sitebuild"))
+    server.watch(str(hazards.LOG_PATH))
     server.watch(str(paths.ROOT / "data"))
     return server

@@ -1,0 +1,82 @@
+"""The clinical hazard log names real tests for every control, and the site shows it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from sitebuild import hazards
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def collected_test_ids() -> frozenset[str]:
+    """Every test id pytest collects in this tree (parametrised ids reduced to their test)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    ids = {line.split("[", 1)[0] for line in done.stdout.splitlines() if "::" in line}
+    assert ids, f"pytest collected nothing:\n{done.stdout}\n{done.stderr}"
+    return frozenset(ids)
+
+
+def test_the_log_is_consistent() -> None:
+    """Unique ids, ratings that follow the matrix, and a test for every control."""
+    assert hazards.problems(hazards.load()) == []
+
+
+def test_the_log_covers_the_required_hazards() -> None:
+    titles = " | ".join(hazard.title.lower() for hazard in hazards.load().hazards)
+    for words in ("wrong rule", '"no" given by mistake', "misunderstood", "fails without saying",
+                  "out of date", "leak", "printed summary", "outdated copy", "no javascript",
+                  "urgent symptoms", "printing loses meaning"):
+        assert words in titles
+
+
+def test_every_listed_test_exists() -> None:
+    log = hazards.load()
+    missing = sorted({test for hazard in log.hazards for test in hazard.tests} - collected_test_ids())
+    assert missing == []
+
+
+def test_a_missing_test_or_control_is_caught(tmp_path: Path) -> None:
+    """The checks above do fail on a broken log."""
+    broken = hazards.LOG_PATH.read_text(encoding="utf-8").replace(
+        "          - tests/browser/test_offline.py::test_pages_open_from_disk\n", "", 1
+    ).replace("after: {severity: 4, likelihood: 1, risk: 2}", "after: {severity: 4, likelihood: 1, risk: 1}", 1)
+    (tmp_path / "log.yml").write_text(broken, encoding="utf-8")
+    found = hazards.problems(hazards.load(tmp_path / "log.yml"))
+    assert any("control without a test" in problem for problem in found)
+    assert any("does not follow the matrix" in problem for problem in found)
+    assert "tests/nowhere.py::test_nothing" not in collected_test_ids()
+
+
+def test_about_page_summarises_the_log(built_site: Path) -> None:
+    html = (built_site / "about" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="clinical-safety"'):]
+    for hazard in hazards.load().hazards:
+        assert hazard.title.replace('"', "&quot;") in section or hazard.title in section
+
+
+def test_gp_page_links_to_the_clinical_safety_summary(built_site: Path) -> None:
+    html = (built_site / "for-gps" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../about/#clinical-safety"' in html
+
+
+def test_self_check_shows_the_urgent_care_safety_net(built_site: Path) -> None:
+    """H10: 111 and 999 come before the first question on the self-check page."""
+    html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
+    first_question = html.index("data-sc-question=")
+    assert -1 < html.find("call 111") < first_question
+    assert -1 < html.find("call 999") < first_question
+
+
+def test_about_page_without_the_section_stops_the_build() -> None:
+    with pytest.raises(Exception, match="clinical-safety"):
+        hazards.add_to_about("# About\n\n## Privacy {#privacy}\n\nText.\n")
