@@ -13,13 +13,14 @@ PORT    ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help setup build serve preview test clean
+.PHONY: help setup build serve preview test bench clean
 
 help:
 	@echo "make serve   install what is needed, build, and serve on http://$(HOST):$(PORT) with live reload"
 	@echo "make test    install what is needed and run every test (unit, build and browser)"
 	@echo "make build   write the site to site/"
 	@echo "make preview build, then serve site/ on http://$(HOST):$(PORT) with the production headers (site/_headers)"
+	@echo "make bench   measure page weight, engine start, memory and build time (writes bench.json)"
 	@echo "make clean   remove the build, caches and installed tools"
 
 setup: $(STAMPS)/venv $(STAMPS)/npm
@@ -56,5 +57,10 @@ test: setup
 	scripts/install-system-packages
 	$(PY) -m pytest || [ $$? -eq 5 ]
 
+# Not part of `make test`: it times `make build` itself, then measures the built site.
+bench: setup
+	scripts/install-system-packages
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf site .cache $(VENV) node_modules
+	rm -rf site .cache $(VENV) node_modules bench.json

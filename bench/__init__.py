@@ -1,0 +1,1 @@
+"""The benchmark behind `make bench` (not part of `make test`)."""
