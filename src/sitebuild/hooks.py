@@ -56,6 +56,5 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     server.watch(str(paths.ENGINE_SOURCE))
     server.watch(str(paths.SRC / "sitebuild"))
-    server.watch(str(hazards.LOG_PATH))
     server.watch(str(paths.ROOT / "data"))
     return server
