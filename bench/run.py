@@ -153,16 +153,17 @@ EVALUATE_TIMES = """async ({answers, times}) => {
 }"""
 
 
-def site_cold_warm(playwright, site: str, log: server.Log, figures: Figures, prefix: str, net: dict | None, answers: dict) -> None:
+def site_cold_warm(playwright, site: str, log: server.Log, figures: Figures, prefix: str, net: dict | None, answers: dict,
+                   service_workers: str = "allow") -> None:
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
-        context = launch_persistent(playwright, Path(profile))
+        context = launch_persistent(playwright, Path(profile), service_workers)
         try:
             page = context.pages[0] if context.pages else context.new_page()
             page.add_init_script(READY_PROBE)
             throttle(context, page, net)
             log.clear()
             page.goto(site + "self-check/", wait_until="commit")
-            if net is None:
+            if net is None and not prefix:
                 # First question: Start, then the first question's input visible and enabled.
                 page.locator(START_BUTTON).wait_for(state="visible")
                 page.locator(START_BUTTON).click()
@@ -174,7 +175,7 @@ def site_cold_warm(playwright, site: str, log: server.Log, figures: Figures, pre
             size, count, _ = wire(log, "site", ready_epoch(page))
             figures[f"{prefix}selfcheck_bytes"].add(size)
             figures[f"{prefix}selfcheck_requests"].add(count)
-            if net is None:
+            if net is None and not prefix:
                 spent = page.evaluate(EVALUATE_TIMES, {"answers": answers, "times": 21})
                 figures["evaluate_ms"].add(statistics.median(spent[1:]))
             page.wait_for_timeout(WARM_WAIT_MS)
@@ -382,6 +383,8 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
          target("ready warm ≤ 0.6× cold", ratio(f["site_warm_ms"], f["site_cold_ms"]).median, 0.6,
                 f"{fmt(ratio(f['site_warm_ms'], f['site_cold_ms']), 'x')}× cold")),
         ("Bare loadPyodide, warm (reload)", fmt(f["bare_warm_ms"], "ms"), "", ""),
+        ("Engine ready, cold / warm, service worker blocked", fmt(f["nosw_site_cold_ms"], "ms"), fmt(f["nosw_site_warm_ms"], "ms"),
+         f"warm {fmt(ratio(f['nosw_site_warm_ms'], f['nosw_site_cold_ms']), 'x')}× cold (HTTP cache + wasm code cache only)"),
         ("evaluate() once ready (median of 20 calls per run)", fmt(f["evaluate_ms"], "ms"), "",
          target("evaluate ≤ 50 ms", f["evaluate_ms"].median, 50, "≤ 50 ms")),
         (f"4G ({PROFILE_4G['name']}): engine ready, cold", fmt(f["4g_site_cold_ms"], "ms"), "",
@@ -461,6 +464,10 @@ def main() -> None:
         for _ in range(runs):
             site_cold_warm(playwright, site, log, figures, "", None, answers)
             bare_cold_warm(playwright, bare, log, figures, "", None)
+
+        print("Engine start, cold and warm, localhost, service worker blocked (HTTP cache only) ...", flush=True)
+        for _ in range(runs):
+            site_cold_warm(playwright, site, log, figures, "nosw_", None, answers, service_workers="block")
 
         if not options.skip_4g:
             print(f"Engine start, cold and warm, {PROFILE_4G['name']} ...", flush=True)
