@@ -10,6 +10,7 @@ Nothing is logged: a static host's log is the one place a request could be recor
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from contextlib import contextmanager
 from functools import partial
@@ -72,11 +73,22 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that closes a connection early (a cancelled preload, a closed tab)
+    is normal traffic, not an error worth a traceback."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve ``site_dir`` in a background thread; yields the base URL."""
     handler = partial(SiteRequestHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _QuietServer((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
