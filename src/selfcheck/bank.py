@@ -223,6 +223,12 @@ def _yes_no(
     )
 
 
+#: The age question's errors for an answer that is given but cannot be used. A question's
+#: ``error`` is for a missing answer; the page's number input can also fail these two ways.
+#: It takes digits only, so it can never be below AGE_MIN.
+AGE_NOT_A_NUMBER = "Enter the age as a whole number, like 34"
+AGE_TOO_HIGH = f"Enter an age of {AGE_MAX} or less"
+
 ABOUT_YOU, SAFETY, SWEATING = "about_you", "safety", "sweating"
 
 PARTS: tuple[Part, ...] = (

@@ -92,6 +92,7 @@ class Summary:
     limits_heading: str
     limits: tuple[str, ...]
     safety_net: str
+    """``wording.RECHECK`` then ``wording.URGENT_HELP``: the sheet outlives the result screen."""
 
     def to_html(self, heading_level: int = 2) -> str:
         """The summary as an HTML fragment whose top heading is ``<h{heading_level}>``."""
@@ -164,7 +165,7 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         answers=tuple(groups),
         limits_heading="What this check cannot do",
         limits=wording.LIMITS,
-        safety_net=wording.SAFETY_NET,
+        safety_net=f"{wording.RECHECK} {wording.URGENT_HELP}",
     )
 
 

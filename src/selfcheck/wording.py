@@ -1,7 +1,8 @@
-"""Texts that belong to no single question: outcomes, tiers, HDSS bands, limits.
+"""Texts that belong to no single question: outcomes, tiers, HDSS bands, limits, safety net.
 
-Like ``selfcheck.bank``, this is wording as data. The result page, the GP summary and the
-paper checklist all read it, so the same words appear everywhere.
+Like ``selfcheck.bank``, this is wording as data. The result page, the fallback, the GP
+summary and the paper checklist all read it, so the same words appear everywhere and the
+templates hold no clinical wording of their own.
 """
 
 from __future__ import annotations
@@ -34,10 +35,19 @@ OUTCOMES: dict[Outcome, Heading] = {
     Outcome.NONE_FOUND: Heading(
         "Your answers did not include any of the common reasons for caution",
         "This check cannot tell you that iontophoresis is right for you. A doctor decides that. "
-        "Read the instructions that come with your machine. "
-        "If anything changes, such as a pregnancy or a new implant, do the check again.",
+        "Read the instructions that come with your machine.",
     ),
 }
+"""The result in words. "Do the check again" is not repeated here: the result screen lists
+``RECHECK_IF`` and the summary ends with ``RECHECK``."""
+
+OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.STOP: "Important",
+    Outcome.DISCUSS: "Non-urgent advice",
+    Outcome.NONE_FOUND: "Your result",
+}
+"""The label above each outcome's heading on the result screen. It says how urgent the
+result is in words, so urgency never depends on colour; that makes it clinical wording."""
 
 TIERS: dict[Tier, Heading] = {
     Tier.STOP: Heading(
@@ -59,6 +69,15 @@ TIERS: dict[Tier, Heading] = {
     ),
 }
 
+TIER_MARKS: dict[Tier, str] = {
+    Tier.STOP: "do not start until a doctor says it is OK",
+    Tier.DISCUSS: "talk to a GP before you start",
+    Tier.RED_FLAG: "ask a GP to check your sweating",
+    Tier.ADVICE: "good to know, does not change the result",
+}
+"""Short tier names for the paper checklist, after a single question's answers. The
+``TIERS`` headings are section headings ("Talk about these …") and read badly there."""
+
 BANDS: dict[Band, str] = {
     Band.MILD: "mild: the sweating is not noticed and does not get in the way of daily life",
     Band.MODERATE: "moderate: the sweating sometimes gets in the way of daily life",
@@ -79,9 +98,46 @@ LIMITS: tuple[str, ...] = (
     "It does not replace advice from a doctor, or the instructions for your machine.",
 )
 
-SAFETY_NET = (
-    "If your health changes, do the check again. "
-    "If you feel unwell now, go to 111.nhs.uk or call 111. In an emergency, call 999."
+RECHECK = "If your health changes, do the check again."
+"""For the summary and the paper checklist; the result screen lists ``RECHECK_IF`` instead."""
+
+RECHECK_HEADING = "Do this check again if"
+RECHECK_IF: tuple[str, ...] = (
+    "you become pregnant, or start trying for a baby",
+    "you get a new implant, such as a pacemaker, a coil or a joint replacement",
+    "a doctor tells you that you have a new health condition",
+)
+
+URGENT_HELP = "If you feel unwell now, go to 111.nhs.uk or call 111. In an emergency, call 999."
+
+NEXT_STEPS: tuple[str, ...] = (
+    "Print or save your summary. It lists your answers and the questions to ask.",
+    "Take it to a GP, a pharmacist or a skin specialist.",
+)
+"""What to do with a result. The page adds a link to "who should not use iontophoresis"."""
+
+FALLBACK_LABEL = OUTCOME_LABELS[Outcome.STOP]
+"""No result is treated like the strictest result: the fallback looks like a stop card."""
+FALLBACK_HEADING = "The check could not give you a result"
+FALLBACK_TEXT: tuple[str, ...] = (
+    "Something went wrong in this browser, so we cannot show a result. "
+    "This does not mean anything about your health.",
+    "Speak to a GP before you use iontophoresis. "
+    "Use the paper checklist below and take it with you.",
+)
+
+PAPER_INTRO = (
+    "Print this checklist or copy it onto paper. Tick one box for each question, "
+    "or write your answer. Take it with you when you speak to a GP."
+)
+PAPER_DOCTOR_FIRST = (
+    "If you answered yes or not sure to {questions}, "
+    "do not start iontophoresis before speaking to a doctor."
+)
+"""The paper checklist's headline rule; the page fills in the questions from the bank."""
+PAPER_NOT_SURE = (
+    "\"I'm not sure\" always counts like \"Yes\". This checklist cannot tell you "
+    "that iontophoresis is right for you. Only a doctor can decide that."
 )
 
 SUMMARY_TITLE = "Tap-water iontophoresis: questions to discuss with a GP"

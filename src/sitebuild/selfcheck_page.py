@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from selfcheck import bank, wording
-from selfcheck.model import AGE_MAX, QUESTION_SET_VERSION, Kind, Outcome, Tier
+from selfcheck.model import AGE_MAX, QUESTION_SET_VERSION, YES, Kind, Outcome, Tier
 from selfcheck.summary import format_date
 from sitebuild import qr
 
@@ -26,29 +26,6 @@ if TYPE_CHECKING:
 #: Where the printed summary's short address and QR code point: the information pages,
 #: never the answers.
 SUMMARY_LINK_PATH = ""
-
-#: Errors for an age that is given but cannot be used. The bank has one error per
-#: question, for a missing answer; these two cover the number input's other failures.
-AGE_NOT_A_NUMBER = "Enter the age as a whole number, like 34"
-AGE_TOO_HIGH = f"Enter an age of {AGE_MAX} or less"
-# The age input takes digits only, so it can never be below AGE_MIN (0).
-
-#: Short names of the tiers for the paper checklist, where each question shows what its
-#: answers mean. The tier headings in ``selfcheck.wording.TIERS`` are written as section
-#: headings ("Talk about these …"), which do not read well next to a single question.
-TIER_MARKS: dict[Tier, str] = {
-    Tier.STOP: "do not start until a doctor says it is OK",
-    Tier.DISCUSS: "talk to a GP before you start",
-    Tier.RED_FLAG: "ask a GP to check your sweating",
-    Tier.ADVICE: "good to know, does not change the result",
-}
-
-#: Visible labels on the result's care cards, so urgency never depends on colour.
-OUTCOME_LABELS: dict[Outcome, str] = {
-    Outcome.STOP: "Important",
-    Outcome.DISCUSS: "Non-urgent advice",
-    Outcome.NONE_FOUND: "Your result",
-}
 
 
 @dataclass(frozen=True)
@@ -177,8 +154,19 @@ class SelfCheckPage:
     doctor_first: str
     """The paper checklist's headline rule, derived from the bank."""
     not_sure_note: str
+    paper_intro: str
+    paper_not_sure: str
     limits: tuple[str, ...]
-    safety_net: str
+    recheck: str
+    """"Do the check again" in one line, for the paper checklist."""
+    recheck_heading: str
+    recheck_if: tuple[str, ...]
+    """"Do the check again" as a list, for the result screen."""
+    urgent_help: str
+    next_steps: tuple[str, ...]
+    fallback_label: str
+    fallback_heading: str
+    fallback_text: tuple[str, ...]
     summary_title: str
     age_not_a_number: str
     age_too_high: str
@@ -206,7 +194,7 @@ def _choices(question: bank.Question) -> tuple[Choice, ...]:
 
 
 def _rules(question: bank.Question) -> tuple[RuleLine, ...]:
-    return tuple(RuleLine(r.tier.value, r.when, TIER_MARKS[r.tier]) for r in question.rules)
+    return tuple(RuleLine(r.tier.value, r.when, wording.TIER_MARKS[r.tier]) for r in question.rules)
 
 
 def _numbers(numbers: list[int]) -> str:
@@ -236,7 +224,7 @@ def _checklist_rules(questions: tuple[PageQuestion, ...]) -> tuple[ChecklistRule
             items = tuple(
                 f"{_numbers(numbers).capitalize()}: {when}" for when, numbers in by_when.items()
             )
-            out.append(ChecklistRule(tier.value, TIER_MARKS[tier], items))
+            out.append(ChecklistRule(tier.value, wording.TIER_MARKS[tier], items))
     return tuple(out)
 
 
@@ -244,25 +232,24 @@ def _doctor_first(parts: tuple[PagePart, ...]) -> str:
     """The headline rule of the paper checklist, derived from the stop and discuss rules.
 
     For a part whose every question counts "Yes or I'm not sure" as a reason to see a
-    doctor first, the rule names the part; otherwise it names the questions.
+    doctor first, the rule names the part; otherwise it names the questions. The bank's
+    rules decide which questions count, so no answer wording is repeated here.
     """
-    needs_doctor = (Tier.STOP.value, Tier.DISCUSS.value)
-    yes_words = "Yes or I'm not sure"
+    needs_doctor = (Tier.STOP, Tier.DISCUSS)
+
+    def on_yes(q: PageQuestion) -> bool:
+        return any(r.tier in needs_doctor and YES in r.answers for r in bank.question(q.id).rules)
+
     clauses = []
     for part in parts:
-        numbers = [q.number for q in part.questions
-                   if any(r.tier in needs_doctor and r.when == yes_words for r in q.rules)]
+        numbers = [q.number for q in part.questions if on_yes(q)]
         if not numbers:
             continue
         if len(numbers) == len(part.questions):
             clauses.append(f"any question in part {part.letter}")
         else:
             clauses.append(_numbers(numbers))
-    target = " or ".join(clauses)
-    return (
-        f"If you answered yes or not sure to {target}, "
-        "do not start iontophoresis before speaking to a doctor."
-    )
+    return wording.PAPER_DOCTOR_FIRST.format(questions=" or ".join(clauses))
 
 
 def build(site_url: str) -> SelfCheckPage:
@@ -302,18 +289,27 @@ def build(site_url: str) -> SelfCheckPage:
         parts=page_parts,
         questions=all_questions,
         outcomes=tuple(
-            OutcomeText(o.value, OUTCOME_LABELS[o], wording.OUTCOMES[o].heading, wording.OUTCOMES[o].text)
+            OutcomeText(o.value, wording.OUTCOME_LABELS[o], wording.OUTCOMES[o].heading, wording.OUTCOMES[o].text)
             for o in Outcome
         ),
         tiers=tuple(TierText(t.value, wording.TIERS[t].heading, wording.TIERS[t].text) for t in order),
         checklist_rules=_checklist_rules(all_questions),
         doctor_first=_doctor_first(page_parts),
         not_sure_note=wording.NOT_SURE_NOTE,
+        paper_intro=wording.PAPER_INTRO,
+        paper_not_sure=wording.PAPER_NOT_SURE,
         limits=wording.LIMITS,
-        safety_net=wording.SAFETY_NET,
+        recheck=wording.RECHECK,
+        recheck_heading=wording.RECHECK_HEADING,
+        recheck_if=wording.RECHECK_IF,
+        urgent_help=wording.URGENT_HELP,
+        next_steps=wording.NEXT_STEPS,
+        fallback_label=wording.FALLBACK_LABEL,
+        fallback_heading=wording.FALLBACK_HEADING,
+        fallback_text=wording.FALLBACK_TEXT,
         summary_title=wording.SUMMARY_TITLE,
-        age_not_a_number=AGE_NOT_A_NUMBER,
-        age_too_high=AGE_TOO_HIGH,
+        age_not_a_number=bank.AGE_NOT_A_NUMBER,
+        age_too_high=bank.AGE_TOO_HIGH,
         age_max=AGE_MAX,
         short_address=qr.short_address(site_url, SUMMARY_LINK_PATH),
         qr_svg=qr.qr_svg(link, label="QR code: scan to read about iontophoresis online"),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from selfcheck import PARTS, QUESTIONS, Tier, questions_in, wording
-from sitebuild.selfcheck_page import TIER_MARKS, build
+from selfcheck import PARTS, QUESTIONS, Tier, bank, questions_in, wording
+from sitebuild.selfcheck_page import build
 
 SITE_URL = "https://iontophoresis.example.org/"
 
@@ -64,7 +65,7 @@ class TestContext:
             for rule in q.rules:
                 items = next(r.items for r in page.checklist_rules if r.tier == rule.tier.value)
                 assert any(item.endswith(": " + rule.when) and number in covered(item) for item in items)
-        assert [r.heading for r in page.checklist_rules] == [TIER_MARKS[t] for t in Tier]
+        assert [r.heading for r in page.checklist_rules] == [wording.TIER_MARKS[t] for t in Tier]
 
     def test_the_headline_rule_names_every_yes_question_that_needs_a_doctor(self, page) -> None:
         """"Yes or not sure" to any stop or discuss question means: speak to a doctor first."""
@@ -81,6 +82,15 @@ class TestContext:
         assert {t.tier: t.text for t in page.tiers} == {k.value: v.text for k, v in wording.TIERS.items()}
         assert page.tiers[0].tier == "red_flag", "red flags come first, in their own card"
         assert page.not_sure_note == wording.NOT_SURE_NOTE
+        assert {o.outcome: o.label for o in page.outcomes} == {k.value: v for k, v in wording.OUTCOME_LABELS.items()}
+        assert page.doctor_first.endswith(wording.PAPER_DOCTOR_FIRST.split("{questions}")[1])
+        assert (page.recheck, page.recheck_if, page.urgent_help) == (
+            wording.RECHECK, wording.RECHECK_IF, wording.URGENT_HELP,
+        )
+        assert (page.fallback_label, page.fallback_heading, page.fallback_text) == (
+            wording.FALLBACK_LABEL, wording.FALLBACK_HEADING, wording.FALLBACK_TEXT,
+        )
+        assert (page.age_not_a_number, page.age_too_high) == (bank.AGE_NOT_A_NUMBER, bank.AGE_TOO_HIGH)
 
     def test_qr_code_and_address_point_to_the_information_pages(self, page) -> None:
         assert page.short_address == "iontophoresis.example.org"
@@ -150,3 +160,58 @@ class TestRenderedPage:
         for q in QUESTIONS:
             assert html.count(f'data-sc-question="{q.id}"') == 1
             assert html.count(f'data-sc-paper-question="{q.id}"') == 1
+
+
+def _text(html: str, start: str, end: str) -> str:
+    """The visible text between two markers of the rendered page, tags removed."""
+    part = html[html.index(start):html.index(end)]
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", part)).split())
+
+
+@pytest.fixture(scope="module")
+def result(html: str) -> str:
+    return _text(html, 'data-sc-screen="result"', 'data-sc-screen="fallback"')
+
+
+@pytest.fixture(scope="module")
+def fallback(html: str) -> str:
+    return _text(html, 'data-sc-screen="fallback"', "data-sc-paper")
+
+
+@pytest.fixture(scope="module")
+def paper(html: str) -> str:
+    return _text(html, "data-sc-paper", "data-sc-print-sheet")
+
+
+class TestSingleSource:
+    """The screens show the package's wording verbatim; test_wording checks no file types it."""
+
+    def test_result_lists_when_to_check_again_then_urgent_help_once(self, result: str) -> None:
+        """The result screen lists RECHECK_IF and shows the 111 and 999 line once, not RECHECK."""
+        assert wording.RECHECK_HEADING in result
+        for item in (*wording.RECHECK_IF, *wording.NEXT_STEPS):
+            assert item in result
+        assert result.count(wording.URGENT_HELP) == 1
+        assert wording.RECHECK not in result
+
+    def test_result_cards_carry_the_package_labels(self, result: str) -> None:
+        """Each outcome card's urgency label is the package's."""
+        for label in wording.OUTCOME_LABELS.values():
+            assert label in result
+
+    def test_fallback_says_speak_to_a_gp_in_the_package_words(self, fallback: str) -> None:
+        """The fallback card's label, heading and advice are the package's."""
+        for text in (wording.FALLBACK_LABEL, wording.FALLBACK_HEADING, *wording.FALLBACK_TEXT):
+            assert text in fallback
+
+    def test_paper_checklist_reads_its_rules_and_safety_net_from_the_package(self, paper: str) -> None:
+        """Tier names, the "not sure" rule, and both safety-net lines, each once."""
+        assert wording.PAPER_INTRO in paper and wording.PAPER_NOT_SURE in paper
+        for mark in wording.TIER_MARKS.values():
+            assert mark in paper
+        assert paper.count(wording.RECHECK) == 1 and paper.count(wording.URGENT_HELP) == 1
+
+    def test_age_errors_come_from_the_bank(self, html: str) -> None:
+        """The age input carries the bank's errors for a non-number and for too high an age."""
+        assert f'data-sc-error-not-a-number="{bank.AGE_NOT_A_NUMBER}"' in html
+        assert f'data-sc-error-too-high="{bank.AGE_TOO_HIGH}"' in html
