@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck import QUESTIONS, Kind, Tier
+from selfcheck import PARTS, QUESTIONS, Kind, Tier, bank, wording
 
 REPO = Path(__file__).resolve().parents[2]
 EVIDENCE = REPO / ".." / "shared" / "reference" / "clinical-evidence.md"
@@ -83,3 +83,37 @@ _BANNED = re.compile(
 def reassuring_words(text: str) -> list[str]:
     """Reassuring words that user-facing text must never contain ("safety" is allowed)."""
     return _BANNED.findall(text)
+
+
+def wording_texts() -> list[tuple[str, str]]:
+    """Every text in ``selfcheck.wording``, labelled by its name.
+
+    Found by walking the module, so a new constant is checked without anyone adding it here.
+    """
+    texts: list[tuple[str, str]] = []
+    for name, value in vars(wording).items():
+        if name.startswith("_") or not name.isupper():
+            continue
+        values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
+        for item in values:
+            if isinstance(item, wording.Heading):
+                texts += [(name, item.heading), (name, item.text)]
+            else:
+                assert isinstance(item, str), f"wording.{name} holds {item!r}"
+                texts.append((name, item))
+    return texts
+
+
+def user_facing_texts() -> list[tuple[str, str]]:
+    """Every user-facing text in the bank and the shared wording, labelled by where it is."""
+    texts: list[tuple[str, str]] = []
+    for part in PARTS:
+        texts += [(f"{part.id}.title", part.title), (f"{part.id}.intro", part.intro)]
+    for q in QUESTIONS:
+        texts += [(f"{q.id}.{name}", getattr(q, name)) for name in ("label", "text", "hint", "error")]
+        texts += [(f"{q.id}.option", o.label) for o in q.options]
+        texts += [(f"{q.id}.option.short", o.short) for o in q.options]
+        for rule in q.rules:
+            texts += [(f"{q.id}.when", rule.when), (f"{q.id}.reason", rule.reason), (f"{q.id}.ask", rule.ask)]
+    texts += [("age.not_a_number", bank.AGE_NOT_A_NUMBER), ("age.too_high", bank.AGE_TOO_HIGH)]
+    return texts + wording_texts()

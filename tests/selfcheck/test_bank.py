@@ -6,9 +6,9 @@ import json
 import re
 
 import pytest
-from sc_helpers import SPEC_TIERS, evidence_keys, reassuring_words
+from sc_helpers import SPEC_TIERS, evidence_keys, reassuring_words, user_facing_texts
 
-from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTIONS, Kind, question, questions_in, wording
+from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTIONS, Kind, question, questions_in
 from selfcheck.bank import YES_NO_OPTIONS, questions_as_json
 
 SPEC_ORDER = (
@@ -18,32 +18,6 @@ SPEC_ORDER = (
     "night_sweats", "weight_loss", "fever", "one_sided", "whole_body", "started_after_25",
     "new_medicine", "racing_heart", "duration_6_months", "hdss",
 )
-
-
-
-def rule_texts() -> list[tuple[str, str]]:
-    """Every user-facing text in the bank and the shared wording, labelled by where it is."""
-    texts: list[tuple[str, str]] = []
-    for part in PARTS:
-        texts += [(f"{part.id}.title", part.title), (f"{part.id}.intro", part.intro)]
-    for q in QUESTIONS:
-        texts += [(f"{q.id}.{name}", getattr(q, name)) for name in ("label", "text", "hint", "error")]
-        texts += [(f"{q.id}.option", o.label) for o in q.options]
-        texts += [(f"{q.id}.option.short", o.short) for o in q.options]
-        for rule in q.rules:
-            texts += [(f"{q.id}.when", rule.when), (f"{q.id}.reason", rule.reason), (f"{q.id}.ask", rule.ask)]
-    for outcome, text in wording.OUTCOMES.items():
-        texts += [(f"outcome.{outcome}", text.heading), (f"outcome.{outcome}", text.text)]
-    for tier, text in wording.TIERS.items():
-        texts += [(f"tier.{tier}", text.heading), (f"tier.{tier}", text.text)]
-    texts += [(f"band.{band}", text) for band, text in wording.BANDS.items()]
-    texts += [("limits", text) for text in wording.LIMITS]
-    texts += [
-        ("safety_net", wording.SAFETY_NET), ("title", wording.SUMMARY_TITLE),
-        ("intro", wording.SUMMARY_INTRO), ("not_sure", wording.NOT_SURE_NOTE),
-        ("hdss_credit", wording.HDSS_CREDIT), ("based_on", wording.BASED_ON),
-    ]
-    return texts
 
 
 def sentences(text: str) -> list[str]:
@@ -143,20 +117,20 @@ class TestAsJson:
 class TestWording:
     def test_no_reassuring_words(self) -> None:
         """No user-facing text says safe, suitable, no side effects, guarantee or cure."""
-        found = [(where, reassuring_words(text)) for where, text in rule_texts() if reassuring_words(text)]
+        found = [(where, reassuring_words(text)) for where, text in user_facing_texts() if reassuring_words(text)]
         assert found == []
 
     def test_plain_style(self) -> None:
         """No contractions like "don't", no "please", no "should", no "your GP"."""
         pattern = re.compile(r"\b(?:don't|can't|won't|isn't|doesn't|please|should|your gp)\b", re.IGNORECASE)
-        found = [(where, text) for where, text in rule_texts() if pattern.search(text)]
+        found = [(where, text) for where, text in user_facing_texts() if pattern.search(text)]
         assert found == []
 
     def test_sentences_have_at_most_20_words(self) -> None:
         """Every sentence has 20 words or fewer."""
         long = [
             (where, sentence)
-            for where, text in rule_texts()
+            for where, text in user_facing_texts()
             for sentence in sentences(text)
             if len(sentence.split()) > 20
         ]

@@ -1,0 +1,122 @@
+"""Shared wording (selfcheck.wording): one source for every screen, split by purpose."""
+
+from __future__ import annotations
+
+import ast
+import re
+from datetime import date
+
+from sc_helpers import REPO, clear_answers, user_facing_texts, wording_texts
+
+from selfcheck import Outcome, Tier, build_summary, evaluate, wording
+
+# Where clinical wording must not be typed: the page's templates, its scripts and the
+# build code that turns the bank into the page.
+PAGE_FILES = (
+    *(REPO / "overrides").glob("self-check.html"),
+    *(REPO / "overrides" / "partials" / "selfcheck").glob("*.html"),
+    *(REPO / "overrides" / "assets" / "selfcheck").glob("*.js"),
+    *(REPO / "src" / "sitebuild").glob("*.py"),
+)
+
+# Short texts ("Yes", "Age", "Important") also occur by chance; four words do not.
+MIN_WORDS = 4
+
+
+def _code_only(path) -> str:
+    """The file without comments and docstrings, which may quote wording to explain it."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".html":
+        text = re.sub(r"\{#.*?#\}", " ", text, flags=re.DOTALL)
+    elif path.suffix == ".js":
+        text = re.sub(r"/\*.*?\*/", " ", text, flags=re.DOTALL)
+        text = re.sub(r"(?<![:\"'])//.*", " ", text)
+    else:
+        tree = ast.parse(text)
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+            and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)
+        }
+        text = "\n".join(
+            node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+        )
+    return " ".join(text.split())
+
+
+def _phrases(text: str) -> list[str]:
+    """The sentences of a text long enough to be recognised, split around placeholders."""
+    pieces = re.split(r"\{\w+\}|(?<=[.?!])\s+", text)
+    return [p.strip(" ,") for p in pieces if len(p.split()) >= MIN_WORDS]
+
+
+class TestSingleSource:
+    def test_no_page_file_types_wording_from_the_package(self) -> None:
+        """No template, page script or sitebuild module holds a sentence of the bank or wording."""
+        files = {path.relative_to(REPO): _code_only(path) for path in PAGE_FILES}
+        assert len(files) > 10
+        found = [
+            (str(name), where, phrase)
+            for where, text in user_facing_texts()
+            for phrase in _phrases(text)
+            for name, code in files.items()
+            if phrase in code
+        ]
+        assert found == []
+
+    def test_the_scan_sees_every_wording_constant(self) -> None:
+        """The word checks walk the module, so constants added later are checked too."""
+        names = {name for name, _ in wording_texts()}
+        assert {
+            "OUTCOMES", "OUTCOME_LABELS", "TIERS", "TIER_MARKS", "RECHECK", "RECHECK_HEADING",
+            "RECHECK_IF", "URGENT_HELP", "NEXT_STEPS", "FALLBACK_LABEL", "FALLBACK_HEADING",
+            "FALLBACK_TEXT", "PAPER_INTRO", "PAPER_DOCTOR_FIRST", "PAPER_NOT_SURE",
+        } <= names
+        assert "SAFETY_NET" not in names
+
+
+class TestSafetyNet:
+    def test_do_the_check_again_and_urgent_help_are_separate(self) -> None:
+        """"Do the check again" and the 111 and 999 line are two texts, so a screen can use each once."""
+        assert "check again" in wording.RECHECK and "111" not in wording.RECHECK
+        assert "111.nhs.uk" in wording.URGENT_HELP and "call 999" in wording.URGENT_HELP
+        assert "check again" not in wording.URGENT_HELP
+        assert wording.RECHECK_HEADING == "Do this check again if"
+        assert len(wording.RECHECK_IF) == 3
+
+    def test_outcomes_leave_the_safety_net_to_its_own_texts(self) -> None:
+        """No outcome repeats "do the check again" or 111, which every result screen shows anyway."""
+        for text in wording.OUTCOMES.values():
+            assert "check again" not in text.text and "111" not in text.text
+
+    def test_the_summary_prints_each_once(self) -> None:
+        """The GP summary still ends with both: do the check again, then 111 and 999."""
+        result = evaluate(clear_answers())
+        summary = build_summary(result, date(2026, 12, 1))
+        for rendered in (summary.to_html(), summary.to_text()):
+            assert rendered.count(wording.RECHECK) == 1
+            assert rendered.count(wording.URGENT_HELP) == 1
+            assert rendered.index(wording.RECHECK) < rendered.index(wording.URGENT_HELP)
+
+
+class TestLabels:
+    def test_every_outcome_and_tier_has_its_short_text(self) -> None:
+        """Each outcome has a care-card label and each tier a short name for the paper checklist."""
+        assert set(wording.OUTCOME_LABELS) == set(Outcome)
+        assert set(wording.TIER_MARKS) == set(Tier)
+        assert all(mark[0].islower() for mark in wording.TIER_MARKS.values()), "they follow a colon"
+
+    def test_the_fallback_is_as_serious_as_a_stop_result(self) -> None:
+        """No result is labelled like the strictest result and sends the patient to a GP."""
+        assert wording.FALLBACK_LABEL == wording.OUTCOME_LABELS[Outcome.STOP]
+        assert any(text.startswith("Speak to a GP") for text in wording.FALLBACK_TEXT)
+        assert any("paper checklist" in text for text in wording.FALLBACK_TEXT)
+
+    def test_the_headline_rule_has_one_place_for_the_questions(self) -> None:
+        """The paper checklist fills in the question numbers; the rule's words stay here."""
+        assert wording.PAPER_DOCTOR_FIRST.count("{questions}") == 1
+        assert wording.PAPER_DOCTOR_FIRST.format(questions="question 3").startswith(
+            "If you answered yes or not sure to question 3, "
+        )
