@@ -47,18 +47,50 @@ def _input_problem(text: str) -> InvalidAnswers:
     return InvalidAnswers([Problem(None, text)])
 
 
+MAX_NESTING = 32
+"""Valid answers nest two levels deep (an object holding the list of areas)."""
+
+
+def _nested_too_deeply(text: str) -> bool:
+    """True if brackets outside strings nest deeper than ``MAX_NESTING``.
+
+    Checked before parsing because Python's JSON parser recurses: in the browser's
+    smaller stack a few thousand brackets crash the interpreter outright instead of
+    raising ``RecursionError``.
+    """
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
 def parse_answers(text: str) -> Result:
     """Parse JSON text and evaluate it. Raises ``InvalidAnswers`` for any problem."""
     if not isinstance(text, str):
         raise _input_problem("The answers must be given as JSON text.")
+    if _nested_too_deeply(text):
+        raise _input_problem("The input is not valid JSON: it is nested too deeply.")
     try:
         data = json.loads(text, object_pairs_hook=_object_from_pairs, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise _input_problem(
             f"The input is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})."
         ) from None
-    except RecursionError:
-        raise _input_problem("The input is not valid JSON: it is nested too deeply.") from None
     except ValueError as exc:
         raise _input_problem(f"The input is not valid JSON: {exc}.") from None
     return result_for(validate(data, repeated=getattr(data, "repeated", ())))

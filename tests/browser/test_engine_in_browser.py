@@ -64,3 +64,15 @@ def test_content_pages_load_no_pyodide(page: Page, site_url: str, traffic, path:
     assert heavy == []
     assert traffic.foreign_requests() == []
     assert traffic.console_errors == []
+
+
+def test_deeply_nested_input_is_an_error_not_a_crash(page: Page, site_url: str) -> None:
+    """Input nested thousands deep gives the errors JSON; Python in the worker survives it."""
+    open_self_check(page, site_url)
+    reply = page.evaluate(
+        "() => { let value = []; for (let i = 0; i < 5000; i++) value = [value];"
+        " return window.selfcheck.evaluate(value); }"
+    )
+    assert reply == json.loads(evaluate_json("[" * 5001 + "]" * 5001))
+    again = page.evaluate("answers => window.selfcheck.evaluate(answers)", ANSWER_SETS["invalid answers"])
+    assert "errors" in again

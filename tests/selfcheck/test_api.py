@@ -8,7 +8,7 @@ import pytest
 from sc_helpers import clear_answers, to_text
 
 from selfcheck import InvalidAnswers, InvalidDate, evaluate
-from selfcheck.api import dumps, evaluate_json, questions_json, summary_html, summary_text
+from selfcheck.api import MAX_NESTING, dumps, evaluate_json, questions_json, summary_html, summary_text
 
 
 def errors_of(text: str) -> list[dict[str, object]]:
@@ -50,6 +50,22 @@ class TestEvaluateJson:
         (error,) = errors_of(text)
         assert error["question"] is None
         assert error["problem"].startswith(expected)
+
+    def test_deep_nesting_is_refused_before_parsing(self) -> None:
+        """Brackets nested past the limit are refused without running the recursive parser."""
+        (error,) = errors_of("[" * 2000)
+        assert error == {"question": None, "problem": "The input is not valid JSON: it is nested too deeply."}
+
+    def test_nesting_up_to_the_limit_reaches_validation(self) -> None:
+        """Nesting at the limit is parsed, and validation names the question."""
+        nested = "[" * (MAX_NESTING - 1) + "]" * (MAX_NESTING - 1)
+        found = errors_of('{"areas": ' + nested + "}")
+        assert any(e["question"] == "areas" for e in found)
+
+    def test_brackets_inside_strings_do_not_count_as_nesting(self) -> None:
+        """A string full of brackets (and escaped quotes) is text, not nesting."""
+        found = errors_of('{"age": "\\"' + "[" * 100 + '"}')
+        assert all("nested" not in e["problem"] for e in found)
 
     def test_non_text_input_is_a_problem_not_a_crash(self) -> None:
         """Something other than a string gives the errors JSON."""
