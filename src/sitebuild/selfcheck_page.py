@@ -318,5 +318,5 @@ def build(site_url: str) -> SelfCheckPage:
 
 def context(config: MkDocsConfig) -> SelfCheckPage:
     """The hook's entry point: the page context for this build's ``site_url``."""
-    return build(config.site_url or "")
+    return build(qr.public_site_url(config))
 

@@ -116,6 +116,6 @@ const status = document.querySelector("[data-selfcheck-status]");
 if (status) {
   engine.ready.then(
     (python) => { status.textContent = `The self-check engine is ready (Python ${python}, running in your browser).`; },
-    () => { status.textContent = "The self-check engine could not start. Use the paper checklist and speak to a GP."; },
+    () => { status.textContent = status.dataset.failedText; },
   );
 }
