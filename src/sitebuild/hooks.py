@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, engine, hazards, headers, leaflets, offline, paths, selfcheck_page
+from sitebuild import content, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -46,6 +46,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def on_post_build(config: MkDocsConfig) -> None:
     assert _bundle is not None
     engine.install(_bundle, Path(config.site_dir))
+    minify.minify(Path(config.site_dir))
     leaflets.build(config)
     # Last, in this order: the CSP hashes come from the finished pages, and the service
     # worker lists (and hashes) every file the build wrote.
