@@ -101,8 +101,16 @@ async function respond(request) {
   }
 }
 
+// The versioned runtime and the hash-named engine never change under their names.
+// While online they are left to the browser's HTTP cache (a year, immutable), where
+// Chromium keeps the wasm it has already compiled; answered from Cache Storage it
+// compiles it again (measured: warm starts about 0.15 s slower). Offline, the copy
+// cached here answers.
+const IMMUTABLE = /\/assets\/(pyodide|selfcheck\/engine)\//;
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
+  if (self.navigator.onLine && IMMUTABLE.test(new URL(request.url).pathname)) return;
   event.respondWith(respond(request));
 });

@@ -8,19 +8,9 @@ import pytest
 from playwright.sync_api import Page
 
 from selfcheck.api import evaluate_json
+from selfcheck_flow import clear_answers
 
-ANSWER_SETS = {
-    "an adult with no reasons for caution": {
-        "age": 34, "areas": ["hands", "feet"], "pregnant": "no", "breastfeeding": "no",
-        "pacemaker": "no", "metal_implant": "no", "coil": "no", "heart_condition": "no",
-        "epilepsy": "no", "reduced_feeling": "no", "circulation": "no", "blood_clot": "no",
-        "cancer": "no", "broken_skin": "no", "skin_condition": "no", "braces": "no",
-        "small_cuts": "no", "tried_antiperspirant": "yes", "night_sweats": "no",
-        "weight_loss": "no", "fever": "no", "one_sided": "no", "whole_body": "no",
-        "started_after_25": "no", "new_medicine": "no", "racing_heart": "no",
-        "duration_6_months": "yes", "hdss": 3,
-    },
-}
+ANSWER_SETS = {"an adult with no reasons for caution": clear_answers()}
 ANSWER_SETS["someone not sure about a pacemaker, with night sweats"] = {
     **ANSWER_SETS["an adult with no reasons for caution"], "pacemaker": "not_sure", "night_sweats": "yes",
 }

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
-
-# Same browser and flags as tests/browser/conftest.py, for contexts that need their own
-# on-disk profile (service worker, Cache Storage and HTTP cache as a real visitor has).
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from selfcheck_flow import clear_answers
 
 # Collects every CSP violation the document sees, before any of its scripts run.
 WATCH_CSP = """
@@ -26,16 +17,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 # An adult with no reason for caution: a complete, valid set of answers.
-VALID_ANSWERS = {
-    "age": 34, "areas": ["hands", "feet"], "pregnant": "no", "breastfeeding": "no",
-    "pacemaker": "no", "metal_implant": "no", "coil": "no", "heart_condition": "no",
-    "epilepsy": "no", "reduced_feeling": "no", "circulation": "no", "blood_clot": "no",
-    "cancer": "no", "broken_skin": "no", "skin_condition": "no", "braces": "no",
-    "small_cuts": "no", "tried_antiperspirant": "yes", "night_sweats": "no",
-    "weight_loss": "no", "fever": "no", "one_sided": "no", "whole_body": "no",
-    "started_after_25": "no", "new_medicine": "no", "racing_heart": "no",
-    "duration_6_months": "yes", "hdss": 3,
-}
+VALID_ANSWERS = clear_answers()
 
 
 def page_paths(site_dir: Path) -> list[str]:
@@ -48,6 +30,8 @@ def page_paths(site_dir: Path) -> list[str]:
 
 
 def launch_persistent(playwright: Playwright, user_data_dir: Path) -> BrowserContext:
+    """Chromium with an on-disk profile: service worker, Cache Storage and HTTP cache
+    as a real visitor has them."""
     return playwright.chromium.launch_persistent_context(
         str(user_data_dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS
     )
