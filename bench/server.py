@@ -11,17 +11,13 @@ from __future__ import annotations
 
 import gzip
 import os
-import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
-from sitebuild.preview import SiteRequestHandler
+from sitebuild import preview
 
 COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".wasm", ".map", ".webmanifest")
 GZIP_LEVEL = 6
@@ -86,7 +82,7 @@ def gzipped(path: Path) -> bytes:
     return found
 
 
-class BenchHandler(SiteRequestHandler):
+class BenchHandler(preview.SiteRequestHandler):
     """``sitebuild.preview``'s handler, with gzip and a byte log."""
 
     server_name = "site"
@@ -140,29 +136,12 @@ class BenchHandler(SiteRequestHandler):
         self.wfile.write(body)
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        # A browser closing a connection mid-response is normal between runs.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-@contextmanager
-def serve(directory: Path, name: str, log: Log, extra_headers: dict[str, dict[str, str]] | None = None) -> Iterator[str]:
+def serve(directory: Path, name: str, log: Log, extra_headers: dict[str, dict[str, str]] | None = None) -> AbstractContextManager[str]:
+    """``sitebuild.preview.serve`` with this module's counting, gzipping handler."""
     handler_class = type(f"{name.title()}Handler", (BenchHandler,), {
         "server_name": name, "log": log, "extra_headers": extra_headers or {},
     })
-    handler = partial(handler_class, directory=str(directory))
-    server = _Server(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return preview.serve(directory, handler_class=handler_class)
 
 
 def gzip_size(path: Path) -> int:

@@ -85,9 +85,17 @@ class _QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(site_dir: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """Serve ``site_dir`` in a background thread; yields the base URL."""
-    handler = partial(SiteRequestHandler, directory=str(site_dir))
+def serve(
+    site_dir: Path,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    handler_class: type[SiteRequestHandler] = SiteRequestHandler,
+) -> Iterator[str]:
+    """Serve ``site_dir`` in a background thread; yields the base URL.
+
+    ``handler_class`` lets the benchmark add what a real host does on top (gzip, a
+    byte count) while serving the site exactly as here."""
+    handler = partial(handler_class, directory=str(site_dir))
     server = _QuietServer((host, port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
