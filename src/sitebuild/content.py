@@ -36,6 +36,9 @@ from typing import TYPE_CHECKING, Any, Mapping
 import yaml
 from mkdocs.exceptions import PluginError
 
+# One date style everywhere ("24 November 2026"), independent of the build machine's locale.
+from selfcheck import format_date
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
@@ -111,11 +114,6 @@ class PageReview:
     @property
     def next_review_iso(self) -> str:
         return self.next_review.isoformat() if self.next_review else ""
-
-
-def format_date(value: _dt.date) -> str:
-    """Format a date the NHS way: "24 November 2026" (no leading zero)."""
-    return f"{value.day} {value.strftime('%B')} {value.year}"
 
 
 # --------------------------------------------------------------------------
