@@ -8,14 +8,14 @@ import pytest
 from playwright.sync_api import Browser
 
 from selfcheck_flow import axe_violations
+from trust_helpers import page_paths
 
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
-def page_paths(site: Path) -> list[str]:
+def information_pages(site: Path) -> list[str]:
     """Every built page but the self-check, which has its own per-state tests."""
-    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("**/index.html"))
-    return [("" if p == "." else p + "/") for p in pages if p not in ("self-check", "search")]
+    return [path for path in page_paths(site) if path != "self-check/"]
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -24,8 +24,9 @@ def test_information_pages_have_no_axe_violations(browser: Browser, built_site: 
     # axe is injected as an inline script, which the site's CSP rightly blocks.
     context = browser.new_context(viewport=VIEWPORTS[viewport], bypass_csp=True)
     page = context.new_page()
+    pages = information_pages(built_site)
     found: dict[str, list[str]] = {}
-    for path in page_paths(built_site):
+    for path in pages:
         page.goto(site_url + path)
         for media in ("screen", "print"):
             page.emulate_media(media=media)
@@ -33,5 +34,5 @@ def test_information_pages_have_no_axe_violations(browser: Browser, built_site: 
                 found[f"{path or '/'} ({media})"] = violations
         page.emulate_media(media="screen")
     context.close()
-    assert len(page_paths(built_site)) >= 13
+    assert len(pages) >= 13
     assert found == {}
