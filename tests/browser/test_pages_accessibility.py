@@ -36,3 +36,16 @@ def test_information_pages_have_no_axe_violations(browser: Browser, built_site: 
     context.close()
     assert len(pages) >= 13
     assert found == {}
+
+
+def test_no_page_is_wider_than_a_small_phone(browser: Browser, built_site: Path, site_url: str) -> None:
+    """At 320 CSS pixels (WCAG 1.4.10 reflow) no page scrolls sideways, tables included."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    too_wide = {}
+    for path in page_paths(built_site):
+        page.goto(site_url + path)
+        if (width := page.evaluate("document.documentElement.scrollWidth")) > 320:
+            too_wide[path or "/"] = width
+    context.close()
+    assert too_wide == {}
