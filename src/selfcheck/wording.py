@@ -110,6 +110,33 @@ RECHECK_IF: tuple[str, ...] = (
 
 URGENT_HELP = "If you feel unwell now, go to 111.nhs.uk or call 111. In an emergency, call 999."
 
+
+@dataclass(frozen=True)
+class UrgentRoute:
+    """Where to get urgent help that is not an emergency, in one UK nation."""
+
+    nation: str
+    route: str
+
+
+URGENT_HEADING = "Get help urgently"
+URGENT_999 = (
+    "Call 999 now if you have sweating with chest pain, or sweating with breathlessness, "
+    "feeling faint or cold, clammy skin. These can be signs of a heart attack."
+)
+URGENT_ROUTES_INTRO = "If you need help quickly but it is not an emergency:"
+URGENT_ROUTES: tuple[UrgentRoute, ...] = (
+    UrgentRoute("England", "call 111 or go to 111.nhs.uk"),
+    UrgentRoute("Wales", "call 111 or go to 111.wales.nhs.uk"),
+    UrgentRoute("Scotland", "call NHS 24 on 111"),
+    UrgentRoute("Northern Ireland", "call your GP surgery, or GP Out-of-Hours when it is closed"),
+)
+URGENT_SOURCES: tuple[str, ...] = (
+    "NHS-HA", "Springwell-GP", "NEAS-111", "NHSDW-OOH", "NHS24-111", "HSCNI-OOH",
+)
+"""Urgent help for the whole UK (evidence base section 15). Every place that gives urgent
+help (self-check, summary, pages that list red flags, leaflets) renders these, once."""
+
 NEXT_STEPS: tuple[str, ...] = (
     "Print or save your summary. It lists your answers and the questions to ask.",
     "Take it to a GP, a pharmacist or a skin specialist.",
