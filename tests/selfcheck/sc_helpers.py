@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import re
 from pathlib import Path
@@ -96,8 +98,8 @@ def wording_texts() -> list[tuple[str, str]]:
             continue
         values = value.values() if isinstance(value, dict) else value if isinstance(value, tuple) else (value,)
         for item in values:
-            if isinstance(item, wording.Heading):
-                texts += [(name, item.heading), (name, item.text)]
+            if dataclasses.is_dataclass(item):
+                texts += [(name, getattr(item, field.name)) for field in dataclasses.fields(item)]
             else:
                 assert isinstance(item, str), f"wording.{name} holds {item!r}"
                 texts.append((name, item))
