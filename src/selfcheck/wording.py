@@ -129,7 +129,7 @@ URGENT_ROUTES: tuple[UrgentRoute, ...] = (
     UrgentRoute("England", "call 111 or go to 111.nhs.uk"),
     UrgentRoute("Wales", "call 111 or go to 111.wales.nhs.uk"),
     UrgentRoute("Scotland", "call NHS 24 on 111"),
-    UrgentRoute("Northern Ireland", "call your GP surgery, or the GP out-of-hours service when it is closed"),
+    UrgentRoute("Northern Ireland", "call the GP surgery, or the GP out-of-hours service when it is closed"),
 )
 URGENT_SOURCES: tuple[str, ...] = (
     "NHS-HA", "Springwell-GP", "NEAS-111", "NHSDW-OOH", "NHS24-111", "HSCNI-OOH",
