@@ -15,8 +15,8 @@ The built HTML is made for a screen, so the fragments are adjusted for paper:
 * in a leaflet made of several pages each page title becomes a section heading, so
   every heading level moves down one.
 
-The structure read from the page-meta partial (two ``<time datetime>`` elements,
-then a ``Sources`` heading with id ``sources`` followed by an ordered list) is a
+The structure read from the page-meta partial (``<time datetime data-date>`` elements
+for the date last checked against the evidence and the next review, then a ``Sources`` heading with id ``sources`` followed by an ordered list) is a
 contract with ``overrides/partials/page-meta.html``; a break stops the build with a
 message that says which page and what was expected.
 """
@@ -43,7 +43,10 @@ _DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
 #: Parts of an article a leaflet leaves out: interactive elements, Material's and toc's
 #: screen furniture, and the page's own print footer (the leaflet has its own).
 _LEFT_OUT_TAGS = frozenset({"script", "style", "form", "button", "nav"})
-_LEFT_OUT_CLASSES = frozenset({"headerlink", "md-source-file", "md-content__button", "site-no-print", "site-print-only"})
+#: The page's urgent-help box goes too: every leaflet prints it once, from the package.
+_LEFT_OUT_CLASSES = frozenset(
+    {"headerlink", "md-source-file", "md-content__button", "site-no-print", "site-print-only", "site-urgent-help"}
+)
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -56,6 +59,7 @@ class BuiltPage:
     description: str
     article: Tag
     reviewed: dt.date | None
+    """The date the page was last checked against the evidence (not a clinical review)."""
     next_review: dt.date | None
     sources: tuple[str, ...]
 
@@ -116,13 +120,16 @@ def _page_meta(article: Tag, path: str, need_review: bool) -> tuple[dt.date | No
                 "overrides/partials/page-meta.html must render it"
             )
         return None, None, ()
-    times = [t["datetime"] for t in block.find_all("time", datetime=True)]
+    times = {t.get("data-date"): t["datetime"] for t in block.find_all("time", datetime=True)}
     sources_list = heading.find_next_sibling("ol")
-    if len(times) != 2 or sources_list is None:
-        raise PluginError(f"Leaflets: {path} must show two review dates and an ordered sources list")
+    if not {"checked", "next-review"} <= set(times) or sources_list is None:
+        raise PluginError(
+            f"Leaflets: {path} must show its checked and next-review dates "
+            "(<time data-date=...>) and an ordered sources list"
+        )
     sources = tuple(_clean_text(li.get_text()) for li in sources_list.find_all("li", recursive=False))
     block.decompose()
-    return dt.date.fromisoformat(times[0]), dt.date.fromisoformat(times[1]), sources
+    return dt.date.fromisoformat(times["checked"]), dt.date.fromisoformat(times["next-review"]), sources
 
 
 def _clean_text(text: str) -> str:
@@ -133,7 +140,8 @@ def select(page: BuiltPage, part: Part) -> list[Tag | NavigableString]:
     """The article's content after its title, or only the part's sections, in page order.
 
     A section is a heading and everything after it up to the next heading of the
-    same or a higher level; :data:`INTRO` is the text before the first subheading.
+    same or a higher level, or a single block (such as a callout) with that id;
+    :data:`INTRO` is the text before the first subheading.
     """
     children = [c for c in page.article.children if not (isinstance(c, NavigableString) and not c.strip())]
     h1_index = next(i for i, c in enumerate(children) if isinstance(c, Tag) and c.name == "h1")
@@ -148,7 +156,7 @@ def _spans(page: BuiltPage, body: list[Tag | NavigableString], names: tuple[str,
     for name in names:
         span = _section_span(body, name)
         if span is None:
-            raise PluginError(f"Leaflets: {page.path} has no section {name!r} (a heading id) for data/leaflets.yml")
+            raise PluginError(f"Leaflets: {page.path} has no section {name!r} (a heading or block id) for data/leaflets.yml")
         indexes.update(range(*span))
     return indexes
 
@@ -162,7 +170,9 @@ def _section_span(body: list[Tag | NavigableString], name: str) -> tuple[int, in
         return (0, end)
     start = next((i for i, node in enumerate(body) if level(node) and node.get("id") == name), None)
     if start is None:
-        return None
+        # Not a heading: a block with that id (such as a callout) is a section on its own.
+        block = next((i for i, node in enumerate(body) if isinstance(node, Tag) and node.get("id") == name), None)
+        return None if block is None else (block, block + 1)
     top = level(body[start])
     end = next((i for i in range(start + 1, len(body)) if (lvl := level(body[i])) and lvl <= top), len(body))
     return (start, end)

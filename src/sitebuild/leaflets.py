@@ -44,7 +44,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from sitebuild import paths
+from selfcheck import wording
+from sitebuild import content, paths
 from sitebuild.content import format_date
 from sitebuild.leaflet_content import BuiltPage, Part, included_ids, read_page, select, to_print_html
 from sitebuild.qr import page_url, public_site_url, qr_svg, short_address
@@ -89,7 +90,10 @@ class Leaflet:
     spec: LeafletSpec
     version: str
     reviewed: dt.date
+    """The oldest date its pages were last checked against the evidence (not a clinical review)."""
     next_review: dt.date
+    signoff: content.SignOff | None
+    """The clinical sign-off that covers this leaflet; None: clinical review is pending."""
     short_address: str
     pages: int
     size: int
@@ -190,9 +194,10 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
 
     out_dir = site_dir / OUTPUT_DIR
     out_dir.mkdir(parents=True, exist_ok=True)
+    signoffs = content.signoffs_for(config)
     leaflets = []
     for spec in load_specs(root / DATA_PATH):
-        html, facts = _leaflet_html(spec, page, env, config)
+        html, facts = _leaflet_html(spec, page, env, config, signoffs)
         key = hashlib.sha256("\0".join([html, css, _WEASYPRINT_VERSION]).encode()).hexdigest()[:16]
         pdf, page_count, from_cache = _render_cached(
             spec.slug, key, lambda target: _render(html, css, site_dir, target)
@@ -223,7 +228,11 @@ def _import_weasyprint() -> Any:
 
 
 def _leaflet_html(
-    spec: LeafletSpec, page: Callable[..., BuiltPage], env: jinja2.Environment, config: MkDocsConfig
+    spec: LeafletSpec,
+    page: Callable[..., BuiltPage],
+    env: jinja2.Environment,
+    config: MkDocsConfig,
+    signoffs: tuple[content.SignOff, ...] = (),
 ) -> tuple[str, dict[str, Any]]:
     """The leaflet as one HTML document, and the facts the Leaflets page shows.
 
@@ -253,10 +262,13 @@ def _leaflet_html(
         json.dumps([[s["id"], str(s["html"])] for s in sections] + sources).encode()
     ).hexdigest()
     newest = max(p.reviewed for _, p in built)
+    content.check_next_review(f"Leaflet {spec.reference} ({spec.slug})", next_review)
     facts = {
         "version": f"{newest:%Y.%m.%d}-{fingerprint[:6]}",
         "reviewed": reviewed,
         "next_review": next_review,
+        # Signed only if the sign-off is no older than the newest check of its pages.
+        "signoff": content.signoff_for(signoffs, "leaflet", spec.slug, newest),
         "short_address": short_address(site_url, spec.online),
     }
     self_check = None
@@ -279,6 +291,7 @@ def _leaflet_html(
         next_review_text=format_date(next_review),
         qr=Markup(qr_svg(page_url(site_url, spec.online), label=f"QR code for the online version of {spec.title}")),
         self_check=self_check,
+        urgent=wording,
         site_name=config.site_name,
         copyright=config.copyright or "",
         **facts,
