@@ -354,10 +354,19 @@ def _partials(theme_dir: str) -> jinja2.Environment:
     )
 
 
+#: Class of the element that holds the box on a page: leaflets leave it out of the page
+#: text they print (they give urgent help once, themselves) and tests find it by it.
+URGENT_CLASS = "site-urgent-help"
+
+
 def render_urgent_help(theme_dir: str | os.PathLike[str]) -> str:
-    """The urgent-help box, from the package's wording, as one block of HTML."""
-    html = _partials(str(theme_dir)).get_template(URGENT_TEMPLATE).render(urgent=wording)
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    """The urgent-help box, from the package's wording, as one block of HTML.
+
+    Inside a page the box sits under a section heading, so its own heading is a level 3.
+    """
+    html = _partials(str(theme_dir)).get_template(URGENT_TEMPLATE).render(urgent=wording, urgent_level=3)
+    lines = [line for line in html.splitlines() if line.strip()]
+    return "\n".join([f'<div class="{URGENT_CLASS}">', *lines, "</div>"])
 
 
 def add_urgent_help(html: str, page: Page, config: MkDocsConfig) -> str:

@@ -94,3 +94,19 @@ def test_page_sources_are_in_the_bibliography(page: str, bibliography: dict[str,
 
     cited = front_matter(DOCS / page).get("sources") or []
     assert [key for key in cited if key not in bibliography] == []
+
+
+def test_urgent_help_sources_are_in_the_bibliography(bibliography: dict[str, content.Source]) -> None:
+    """Pages that show the urgent-help box list these sources too (no evidence base needed)."""
+    from selfcheck import wording
+
+    assert [key for key in wording.URGENT_SOURCES if key not in bibliography] == []
+
+
+def test_bank_sources_are_in_the_bibliography(bibliography: dict[str, content.Source]) -> None:
+    """Every source key behind a question or rule of the self-check resolves (fresh clone: no skip)."""
+    from selfcheck import bank
+
+    cited = {key for question in bank.QUESTIONS for rule in question.rules for key in rule.sources}
+    cited |= {key for question in bank.QUESTIONS for key in question.sources}
+    assert cited and sorted(cited - set(bibliography)) == []

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import PluginError
 
-from content_helpers import BIBLIOGRAPHY, DOCS, INFO_PAGES, built_path, front_matter, markdown_pages
+from content_helpers import BIBLIOGRAPHY, DOCS, INFO_PAGES, ROOT, built_path, front_matter, markdown_pages
+from selfcheck import wording
 from sitebuild import content
 
 BIB = content.load_bibliography(BIBLIOGRAPHY)
+SIGNOFFS = content.load_signoffs(ROOT / content.SIGNOFF_PATH)
 GOOD = {
     "title": "T",
     "description": "One sentence.",
@@ -101,7 +103,8 @@ def test_bad_bibliography_entry_stops_the_build(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("page", INFO_PAGES)
 def test_built_page_shows_dates_and_sources(built_site: Path, page: str) -> None:
-    """The template renders both review dates and one list item per cited source."""
+    """The template renders the review status from data/signoff.yml, both dates, and one
+    list item per cited source (plus the urgent-help wording's sources where the box is)."""
     from bs4 import BeautifulSoup
 
     meta = front_matter(DOCS / page)
@@ -109,8 +112,102 @@ def test_built_page_shows_dates_and_sources(built_site: Path, page: str) -> None
     footer = soup.select_one(".site-page-meta")
     assert footer is not None, f"{page}: no review/sources footer"
     text = " ".join(footer.get_text(" ").split())
-    reviewed = content.format_date(meta["reviewed"])
+    checked = content.format_date(meta["reviewed"])
     due = content.format_date(meta["next_review"])
-    assert f"Page last reviewed: {reviewed}" in text
+    signoff = content.signoff_for(SIGNOFFS, "page", page, meta["reviewed"])
+    if signoff is None:
+        assert "Clinical review: pending" in text and "last reviewed" not in text.lower()
+    else:
+        assert f"Page last reviewed: {signoff.date_text}" in text
+    assert f"Last checked against the evidence: {checked}" in text
     assert f"Next review due: {due}" in text
-    assert len(footer.select("ol li")) == len(meta["sources"])
+    cited = list(meta["sources"])
+    if soup.select_one(".site-urgent-help"):
+        cited += [k for k in wording.URGENT_SOURCES if k not in cited]
+    assert len(footer.select("ol li")) == len(cited)
+
+
+# --- Sign-off as data ------------------------------------------------------------
+
+
+def _signoffs(tmp_path: Path, text: str) -> tuple[content.SignOff, ...]:
+    file = tmp_path / "signoff.yml"
+    file.write_text(text)
+    return content.load_signoffs(file)
+
+
+SIGNED = """
+- who: Dr A. Example
+  role: GP with an interest in dermatology
+  date: 2026-12-01
+  what:
+    page: side-effects.md
+"""
+
+
+def test_the_repository_records_sign_off_as_data() -> None:
+    """data/signoff.yml exists and loads; each entry names a page, leaflet or question set."""
+    for signoff in SIGNOFFS:
+        assert signoff.kind in content.SIGNOFF_KINDS and signoff.who and signoff.role
+
+
+def test_a_signed_page_shows_as_reviewed_and_an_unsigned_one_does_not(tmp_path: Path) -> None:
+    signoffs = _signoffs(tmp_path, SIGNED)
+    signed = content.page_review(GOOD, BIB, "side-effects.md", signoffs)
+    assert signed.clinically_reviewed and signed.signoff.date_text == "1 December 2026"
+    assert not content.page_review(GOOD, BIB, "a-session.md", signoffs).clinically_reviewed
+
+
+def test_a_sign_off_older_than_the_last_check_does_not_count(tmp_path: Path) -> None:
+    """The page was checked (and may have changed) after the clinician read it."""
+    signoffs = _signoffs(tmp_path, SIGNED)
+    later = {**GOOD, "reviewed": dt.date(2026, 12, 2)}
+    assert not content.page_review(later, BIB, "side-effects.md", signoffs).clinically_reviewed
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{}", "must be a list"),
+        ("- who: A\n  role: R\n  date: 2026-12-01\n", "exactly"),
+        ("- who: A\n  role: R\n  date: 2026-12-01\n  what: {poster: x}\n", "what must be one of"),
+        ("- who: A\n  role: ''\n  date: 2026-12-01\n  what: {page: x.md}\n", "role"),
+        ("- who: A\n  role: R\n  date: 1/12/2026\n  what: {page: x.md}\n", "YYYY-MM-DD"),
+    ],
+)
+def test_a_wrong_sign_off_file_stops_the_build(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(PluginError, match=message):
+        _signoffs(tmp_path, text)
+
+
+# --- Freshness -------------------------------------------------------------------
+
+
+def test_a_page_past_its_next_review_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The message names the page and the override."""
+    monkeypatch.delenv(content.OVERDUE_OVERRIDE, raising=False)
+    with pytest.raises(PluginError, match="side-effects.md: next review was due on 2027-11-24") as caught:
+        content.page_review(GOOD, BIB, "side-effects.md", today=dt.date(2027, 11, 25))
+    assert f"{content.OVERDUE_OVERRIDE}=1" in str(caught.value)
+    # Due today is not yet overdue.
+    content.page_review(GOOD, BIB, "side-effects.md", today=dt.date(2027, 11, 24))
+
+
+def test_the_override_lets_an_emergency_rebuild_go_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(content.OVERDUE_OVERRIDE, "1")
+    review = content.page_review(GOOD, BIB, "side-effects.md", today=dt.date(2028, 1, 1))
+    assert review.next_review == dt.date(2027, 11, 24)
+
+
+def test_an_overdue_leaflet_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(content.OVERDUE_OVERRIDE, raising=False)
+    with pytest.raises(PluginError, match="Leaflet IONTO-PIL-03"):
+        content.check_next_review("Leaflet IONTO-PIL-03 (side-effects)", dt.date(2026, 1, 1), dt.date(2026, 1, 2))
+
+
+def test_no_page_is_overdue_today() -> None:
+    """Fails as soon as a page's next review passes, before the build is tried."""
+    for page in markdown_pages():
+        meta = front_matter(page)
+        if not meta.get("hide_review"):
+            assert meta["next_review"] >= dt.date.today(), f"{page.name}: next review was due {meta['next_review']}"

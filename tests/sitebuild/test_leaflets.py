@@ -35,9 +35,10 @@ def _text(pdf: Path) -> str:
 
 
 def _review_dates(built_site: Path, path: str) -> list[str]:
-    """The page's review dates as the built page shows them (ISO), read independently."""
+    """The page's checked and next-review dates as the built page shows them (ISO)."""
     soup = BeautifulSoup((built_site / path / "index.html").read_text(), "html.parser")
-    return [t["datetime"] for t in soup.article.find_all("time", datetime=True)]
+    times = {t["data-date"]: t["datetime"] for t in soup.article.find_all("time", datetime=True)}
+    return [times["checked"], times["next-review"]]
 
 
 def test_the_set_has_the_combined_leaflet_and_the_single_topic_ones() -> None:
@@ -47,10 +48,12 @@ def test_the_set_has_the_combined_leaflet_and_the_single_topic_ones() -> None:
     assert combined.title == "Iontophoresis for excessive sweating"
     assert combined.self_check
     assert [p.path for p in combined.parts] == [
-        "what-is-iontophoresis/", "a-session/", "course-and-maintenance/",
-        "before-a-session/", "side-effects/", "who-should-not-use-it/",
+        "what-is-iontophoresis/", "who-should-not-use-it/", "excessive-sweating/", "getting-treatment/",
+        "a-session/", "course-and-maintenance/", "before-a-session/", "side-effects/", "leaflets/",
     ]
-    assert 4 <= combined.pages[0] and combined.pages[1] <= 8
+    session = next(p for p in combined.parts if p.path == "a-session/")
+    assert {"how-long", "current", "polarity"} <= set(session.sections), "M10: session length, current, direction"
+    assert combined.pages[1] <= 16
 
 
 @BY_SLUG
@@ -70,13 +73,77 @@ def test_text_has_title_review_dates_version_and_short_address(built_site: Path,
     next_review = min(_review_dates(built_site, part.path)[1] for part in spec.parts)
     for expected in (
         spec.title,
-        f"Last reviewed: {format_date(dt.date.fromisoformat(reviewed))}",
+        f"Last checked against the evidence: {format_date(dt.date.fromisoformat(reviewed))}",
         f"Next review due: {format_date(dt.date.fromisoformat(next_review))}",
         f"{spec.reference}, version",
         short_address(SITE_URL, spec.online),
         "call 999",
     ):
         assert re.sub(r"\s+", "", expected) in text, f"{spec.slug}: {expected!r} missing"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _element_text(built_site: Path, path: str, element_id: str, selector: str = "p") -> list[str]:
+    """Texts (whitespace removed) of the blocks of one section of a built page."""
+    soup = BeautifulSoup((built_site / path / "index.html").read_text(), "html.parser")
+    node = soup.article.find(id=element_id)
+    assert node is not None, f"{path} has no #{element_id}"
+    if node.name in ("h2", "h3"):
+        blocks = []
+        for sibling in node.find_next_siblings():
+            if sibling.name in ("h2",) or (sibling.name == "h3" and node.name == "h3"):
+                break
+            blocks += [sibling] if sibling.name == selector else sibling.select(selector)
+    else:
+        blocks = node.select(selector)
+    texts = [_squash(b.get_text()) for b in blocks if "site-urgent-help" not in " ".join(
+        c for parent in b.parents for c in (parent.get("class") or []))]
+    assert texts, f"{path}#{element_id}: nothing to compare"
+    return texts
+
+
+@BY_SLUG
+def test_each_leaflet_stands_alone(built_site: Path, spec: leaflets.LeafletSpec) -> None:
+    """Printed on its own, every leaflet says who must not use iontophoresis (pregnancy and
+    pacemaker/ICD in a warning box), the red flags, urgent help (999 with chest pain, the four
+    nations), how long a session takes, where the clinic writes its contact details and how
+    to ask for another format. Each text is compared with the page or package it comes from."""
+    from selfcheck import wording
+
+    pdf_text = _text(_pdf(built_site, spec))
+    plain = " ".join("".join(page.extract_text() for page in pypdf.PdfReader(_pdf(built_site, spec)).pages).split())
+    missing = []
+
+    def need(what: str, text: str) -> None:
+        if _squash(text) not in pdf_text:
+            missing.append(f"{what}: {text[:60]}")
+
+    # Urgent help, from the package: chest pain and 999 in one sentence, then each nation.
+    sentence = next(s for s in re.split(r"(?<=\.)\s", plain) if "chest pain" in s and "999" in s)
+    assert sentence.startswith("Call 999"), sentence
+    need("urgent help", wording.URGENT_999)
+    for route in wording.URGENT_ROUTES:
+        need("urgent route", f"{route.nation}: {route.route}")
+    # Pregnancy and pacemaker/ICD, in the warning box of "Who should not use it".
+    for text in _element_text(built_site, "who-should-not-use-it/", "pregnancy-pacemaker"):
+        need("warning box", text)
+    assert re.search(r"pregnant.*pacemaker", plain, re.S)
+    # Red flags, every one of them.
+    for text in _element_text(built_site, "excessive-sweating/", "red-flags", "li"):
+        need("red flag", text)
+    # Session length.
+    for text in _element_text(built_site, "a-session/", "how-long", "li"):
+        need("session length", text)
+    assert "20 to 30 minutes" in plain
+    # The clinic's contact box, and other formats.
+    for text in ("Your clinic or GP surgery", "Name:", "Phone:"):
+        need("contact box", text)
+    for text in _element_text(built_site, "leaflets/", "other-formats"):
+        need("other formats", text)
+    assert missing == [], f"{spec.slug}: " + "; ".join(missing)
 
 
 @BY_SLUG
@@ -196,8 +263,9 @@ and <a href="https://111.nhs.uk/">111.nhs.uk</a>.</p>
 <h3 id="one-a">One A</h3><p>Detail.</p>
 <h2 id="two">Two</h2><p>Second.</p>
 <h2 id="three">Three</h2><p>Third.</p>
-<footer class="site-page-meta"><p>Page last reviewed: <time datetime="2026-11-24">24 November 2026</time><br>
-Next review due: <time datetime="2027-11-24">24 November 2027</time></p>
+<footer class="site-page-meta"><p>Clinical review: pending.<br>
+Last checked against the evidence: <time datetime="2026-11-24" data-date="checked">24 November 2026</time><br>
+Next review due: <time datetime="2027-11-24" data-date="next-review">24 November 2027</time></p>
 <h2 id="sources">Sources</h2><ol><li><a href="https://example.org/a">Title A</a>
 . Publisher A. 2024.</li></ol></footer>
 </article></body></html>"""
