@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 from pdf_tools import decode_qr_codes
 
+from selfcheck import wording
 from sitebuild import leaflets
 from sitebuild.content import format_date
 from sitebuild.leaflet_content import Part, read_page, select, to_print_html
@@ -77,7 +78,7 @@ def test_text_has_title_review_dates_version_and_short_address(built_site: Path,
         f"Next review due: {format_date(dt.date.fromisoformat(next_review))}",
         f"{spec.reference}, version",
         short_address(SITE_URL, spec.online),
-        "call 999",
+        wording.URGENT_999,
     ):
         assert re.sub(r"\s+", "", expected) in text, f"{spec.slug}: {expected!r} missing"
 
@@ -111,8 +112,6 @@ def test_each_leaflet_stands_alone(built_site: Path, spec: leaflets.LeafletSpec)
     pacemaker/ICD in a warning box), the red flags, urgent help (999 with chest pain, the four
     nations), how long a session takes, where the clinic writes its contact details and how
     to ask for another format. Each text is compared with the page or package it comes from."""
-    from selfcheck import wording
-
     pdf_text = _text(_pdf(built_site, spec))
     plain = " ".join("".join(page.extract_text() for page in pypdf.PdfReader(_pdf(built_site, spec)).pages).split())
     missing = []
@@ -122,8 +121,8 @@ def test_each_leaflet_stands_alone(built_site: Path, spec: leaflets.LeafletSpec)
             missing.append(f"{what}: {text[:60]}")
 
     # Urgent help, from the package: chest pain and 999 in one sentence, then each nation.
-    sentence = next(s for s in re.split(r"(?<=\.)\s", plain) if "chest pain" in s and "999" in s)
-    assert sentence.startswith("Call 999"), sentence
+    first = wording.URGENT_999.split(". ")[0]
+    assert "chest pain" in first and "999" in first and " ".join(first.split()) in plain
     need("urgent help", wording.URGENT_999)
     for route in wording.URGENT_ROUTES:
         need("urgent route", f"{route.nation}: {route.route}")
