@@ -130,6 +130,8 @@ def test_each_leaflet_stands_alone(built_site: Path, spec: leaflets.LeafletSpec)
     for text in _element_text(built_site, "who-should-not-use-it/", "pregnancy-pacemaker"):
         need("warning box", text)
     assert re.search(r"pregnant.*pacemaker", plain, re.S)
+    for text in _element_text(built_site, "who-should-not-use-it/", "stop", "li"):
+        need("who should not use it", text)
     # Red flags, every one of them.
     for text in _element_text(built_site, "excessive-sweating/", "red-flags", "li"):
         need("red flag", text)
