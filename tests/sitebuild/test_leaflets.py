@@ -95,7 +95,7 @@ def _element_text(built_site: Path, path: str, element_id: str, selector: str = 
     if node.name in ("h2", "h3"):
         blocks = []
         for sibling in node.find_next_siblings():
-            if sibling.name in ("h2",) or (sibling.name == "h3" and node.name == "h3"):
+            if sibling.name in ("h2", "footer") or (sibling.name == "h3" and node.name == "h3"):
                 break
             blocks += [sibling] if sibling.name == selector else sibling.select(selector)
     else:
