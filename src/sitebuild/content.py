@@ -282,7 +282,9 @@ def _parse_signoff(path: Path, index: int, entry: Any) -> SignOff:
             raise PluginError(f"{where}: {field} must be non-empty text")
     what = entry["what"]
     if not (isinstance(what, dict) and len(what) == 1 and next(iter(what)) in SIGNOFF_KINDS):
-        raise PluginError(f"{where}: what must be one of {', '.join(SIGNOFF_KINDS)}, for example `page: side-effects.md`")
+        raise PluginError(
+            f"{where}: what must be one of {', '.join(SIGNOFF_KINDS)}, for example `page: side-effects.md`"
+        )
     kind, name = next(iter(what.items()))
     if not isinstance(name, str) or not name.strip():
         raise PluginError(f"{where}: what {kind} was signed must be named")

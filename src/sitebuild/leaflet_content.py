@@ -16,7 +16,8 @@ The built HTML is made for a screen, so the fragments are adjusted for paper:
   every heading level moves down one.
 
 The structure read from the page-meta partial (``<time datetime data-date>`` elements
-for the date last checked against the evidence and the next review, then a ``Sources`` heading with id ``sources`` followed by an ordered list) is a
+for the date last checked against the evidence and the next review, then a ``Sources``
+heading with id ``sources`` followed by an ordered list) is a
 contract with ``overrides/partials/page-meta.html``; a break stops the build with a
 message that says which page and what was expected.
 """
@@ -156,7 +157,9 @@ def _spans(page: BuiltPage, body: list[Tag | NavigableString], names: tuple[str,
     for name in names:
         span = _section_span(body, name)
         if span is None:
-            raise PluginError(f"Leaflets: {page.path} has no section {name!r} (a heading or block id) for data/leaflets.yml")
+            raise PluginError(
+                f"Leaflets: {page.path} has no section {name!r} (a heading or block id) for data/leaflets.yml"
+            )
         indexes.update(range(*span))
     return indexes
 
