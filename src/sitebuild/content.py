@@ -54,10 +54,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from selfcheck import wording
-
-# One date style everywhere ("24 November 2026"), independent of the build machine's locale.
-from selfcheck import format_date
+# format_date: one date style everywhere ("24 November 2026"), whatever the build machine's locale.
+from selfcheck import format_date, wording
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from mkdocs.config.defaults import MkDocsConfig
@@ -375,6 +373,8 @@ def add_urgent_help(html: str, page: Page, config: MkDocsConfig) -> str:
     """Replace the page's urgent-help marker with the box (the hook's entry point)."""
     if URGENT_MARKER not in html:
         return html
+    if config.theme.custom_dir is None:
+        raise PluginError(f"{page.file.src_uri}: urgent help needs the theme's custom_dir (overrides/)")
     page.meta["urgent_help"] = True
     return html.replace(URGENT_MARKER, render_urgent_help(config.theme.custom_dir))
 

@@ -121,7 +121,7 @@ def _page_meta(article: Tag, path: str, need_review: bool) -> tuple[dt.date | No
                 "overrides/partials/page-meta.html must render it"
             )
         return None, None, ()
-    times = {t.get("data-date"): t["datetime"] for t in block.find_all("time", datetime=True)}
+    times = {str(t.get("data-date")): str(t["datetime"]) for t in block.find_all("time", datetime=True)}
     sources_list = heading.find_next_sibling("ol")
     if not {"checked", "next-review"} <= set(times) or sources_list is None:
         raise PluginError(
