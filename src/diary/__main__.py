@@ -1,0 +1,5 @@
+"""``python -m diary``: see ``diary.cli``."""
+
+from diary.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Reading a diary file: JSON text in, a current-version diary out, or a clear refusal.
+
+Each older schema version has one step that turns it into the next, so a file from any
+earlier version is brought up to date one step at a time. Version 1 was the first
+draft format: no plan, and the current's direction written as "changed" or "same".
+A file from a newer version is refused, never guessed at.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from diary import wording
+from diary.errors import InvalidDiary, Problem
+from diary.model import ENTRIES_MAX, SCHEMA, SCHEMA_VERSION, Diary
+from diary.validation import check_diary
+
+TEXT_MAX = 2_000_000
+"""Characters: 5,000 entries at their longest fit well inside this."""
+NESTING_MAX = 8
+"""A diary nests four levels deep; deeper text is refused before parsing, because
+Python's JSON parser recurses and a small browser stack would crash, not raise."""
+
+
+def _v1_to_v2(data: dict) -> dict:
+    sessions = []
+    for session in data.get("sessions", []):
+        if isinstance(session, dict) and "polarity" in session:
+            session = {**session}
+            polarity = session.pop("polarity")
+            session["polarity_changed"] = {"changed": True, "same": False}.get(polarity, polarity)
+        sessions.append(session)
+    return {**data, "version": 2, "plan": None, "sessions": sessions}
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+"""From each older version to the next one."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    diary: Diary
+    migrated_from: int | None
+    """The file's version when it was older than the current one."""
+
+
+def _too_deep(text: str) -> bool:
+    depth, in_string, escaped = 0, False, False
+    for char in text:
+        if in_string:
+            escaped = not escaped and char == "\\"
+            if char == '"' and not escaped:
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > NESTING_MAX:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _refuse(message: str) -> InvalidDiary:
+    return InvalidDiary([Problem(None, message)])
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+def load(text: str) -> Loaded:
+    """Parse, migrate and check a diary file. Raises ``InvalidDiary``; never returns half a diary."""
+    if not isinstance(text, str) or len(text) > TEXT_MAX or _too_deep(text):
+        raise _refuse(wording.FILE_NOT_DIARY)
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except ValueError:
+        raise _refuse(wording.FILE_NOT_JSON) from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise _refuse(wording.FILE_NOT_DIARY)
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _refuse(wording.FILE_NOT_DIARY)
+    if version > SCHEMA_VERSION:
+        raise _refuse(wording.FILE_TOO_NEW)
+    entries = [data.get(key) for key in ("sessions", "hdss")]
+    if sum(len(e) for e in entries if isinstance(e, list)) > ENTRIES_MAX:
+        raise _refuse(wording.FILE_TOO_BIG)
+    original = version
+    while version < SCHEMA_VERSION:
+        data = STEPS[version](data)
+        version = data["version"]
+    try:
+        diary = check_diary(data)
+    except InvalidDiary as exc:
+        summary = Problem(None, wording.FILE_HAS_ERRORS)
+        raise InvalidDiary([summary, *exc.problems]) from None
+    return Loaded(diary, original if original < SCHEMA_VERSION else None)
