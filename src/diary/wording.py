@@ -207,3 +207,54 @@ YES_WORD, NO_WORD = "Yes", "No"
 
 ICS_EVENT = "Iontophoresis session"
 ICS_DESCRIPTION = "A planned session from your treatment diary. Record it in the diary when done."
+
+# --- the page ------------------------------------------------------------------------
+
+PAGE: dict[str, str] = {
+    "kept": "Your diary is kept in this browser on this device.",
+    "not_kept": (
+        "Your diary is not being kept. It will be lost when you close this page, "
+        "unless you export it to a file."
+    ),
+    "kept_now": "Your diary is now kept in this browser on this device.",
+    "saved_session": "Session saved.",
+    "saved_score": "Score saved.",
+    "saved_plan": "Plan saved.",
+    "removed": "Entry deleted.",
+    "deleted": "Your diary has been deleted from this device.",
+    "imported": "The file has been opened. It has replaced the diary on this page.",
+    "storage_failed": (
+        "This browser would not keep your diary. Storage may be blocked or full. "
+        "Your entries are still on this page. Export them to a file now."
+    ),
+    "stored_unreadable": (
+        "The diary kept in this browser could not be read. It has not been changed or deleted. "
+        "Export it to a file and ask for help."
+    ),
+    "engine_failed": (
+        "The diary could not start in this browser. Nothing has been lost. "
+        "Use the paper treatment record, or try again later."
+    ),
+    "confirm_delete": (
+        "Delete your whole diary from this device? This cannot be undone. "
+        "Export it first if you want a copy."
+    ),
+    "confirm_import": "Opening a file replaces the diary on this page. Continue?",
+    "error_title": "There is a problem",
+    "no_entries": "No entries yet.",
+    "no_plan": "No plan chosen.",
+    "no_scores": "No scores yet.",
+    "status_done": "Done",
+    "status_due": "Due today",
+    "status_not_recorded": "Not recorded",
+    "status_upcoming": "To come",
+    "plan_kept": "{done} of {planned} planned sessions so far",
+    "hdss_chart": "HDSS score over time",
+    "hdss_chart_desc": "Scores from {first} on {first_date} to {latest} on {latest_date}. Lower is better.",
+    "weeks_chart": "Sessions each week",
+    "weeks_chart_desc": "{sessions} sessions over {weeks} weeks. The outline shows the sessions planned.",
+    "delete_entry": "Delete",
+    "yes": "Yes",
+    "no": "No",
+}
+"""Messages and labels of the diary page, read by its scripts from the page."""

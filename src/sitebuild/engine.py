@@ -33,6 +33,30 @@ from sitebuild import paths, stdlib
 # The runtime's own python_stdlib.zip is not shipped: the engine directory has a trimmed one.
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 ENGINE_PACKAGE = "selfcheck"
+# The treatment diary's engine: its own wheel, in the same lock, depending on selfcheck
+# (for the HDSS wording). Built from a pyproject of its own, as it is its own package.
+DIARY_PACKAGE = "diary"
+DIARY_SOURCE = paths.SRC / DIARY_PACKAGE
+DIARY_PYPROJECT = """\
+[build-system]
+requires = ["setuptools>=69", "wheel"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "diary"
+version = "2026.11.0"
+description = "Iontophoresis treatment diary: records, plan and progress summary, run in the browser"
+requires-python = ">=3.12"
+license = "MIT"
+dependencies = ["selfcheck"]
+
+[tool.setuptools.packages.find]
+where = ["src"]
+include = ["diary"]
+
+[tool.setuptools.package-data]
+diary = ["py.typed"]
+"""
 # Fixed zip timestamps: the same sources always give the same wheel bytes.
 _SOURCE_DATE_EPOCH = "1764547200"
 
@@ -44,6 +68,7 @@ class EngineBundle:
     pyodide_version: str
     cache_dir: Path
     wheel_name: str
+    diary_wheel_name: str = ""
 
     @property
     def runtime_url(self) -> str:
@@ -75,7 +100,10 @@ def pyodide_version() -> str:
 def source_hash() -> str:
     """A short hash of everything that goes into the wheel and the lock file."""
     digest = hashlib.sha256()
-    files = sorted(p for p in paths.ENGINE_SOURCE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    files = sorted(
+        p for source in (paths.ENGINE_SOURCE, DIARY_SOURCE)
+        for p in source.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    )
     inputs = [paths.ROOT / "pyproject.toml", paths.PYODIDE_PACKAGE / "pyodide-lock.json", *stdlib.INPUTS, *files]
     for path in inputs:
         digest.update(path.relative_to(paths.ROOT).as_posix().encode())
@@ -90,7 +118,9 @@ def prepare() -> EngineBundle:
     if not all((cache_dir / name).is_file() for name in ("pyodide-lock.json", stdlib.STDLIB_ZIP)):
         _build_into(cache_dir)
     wheel = next(cache_dir.glob(f"{ENGINE_PACKAGE}-*.whl"))
-    return EngineBundle(pyodide_version=version, cache_dir=cache_dir, wheel_name=wheel.name)
+    diary_wheel = next(cache_dir.glob(f"{DIARY_PACKAGE}-*.whl"))
+    return EngineBundle(pyodide_version=version, cache_dir=cache_dir, wheel_name=wheel.name,
+                        diary_wheel_name=diary_wheel.name)
 
 
 def install(bundle: EngineBundle, site_dir: Path) -> None:
@@ -101,7 +131,7 @@ def install(bundle: EngineBundle, site_dir: Path) -> None:
         shutil.copy2(paths.PYODIDE_PACKAGE / name, runtime_dir / name)
     engine_dir = site_dir / bundle.engine_url
     engine_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("pyodide-lock.json", bundle.wheel_name, stdlib.STDLIB_ZIP):
+    for name in ("pyodide-lock.json", bundle.wheel_name, bundle.diary_wheel_name, stdlib.STDLIB_ZIP):
         shutil.copy2(bundle.cache_dir / name, engine_dir / name)
 
 
@@ -117,6 +147,7 @@ def _build_into(cache_dir: Path) -> None:
         wheels = list(dist.glob(f"{ENGINE_PACKAGE}-*.whl"))
         if len(wheels) != 1:
             raise PluginError(f"Expected one selfcheck wheel, found {[w.name for w in wheels]}")
+        wheels.append(_build_diary_wheel(work, dist))
         full_lock = work / "pyodide-lock.full.json"
         _run(
             [
@@ -124,19 +155,31 @@ def _build_into(cache_dir: Path) -> None:
                 "--input", str(paths.PYODIDE_PACKAGE / "pyodide-lock.json"),
                 "--output", str(full_lock),
                 "--base-path", str(dist),
-                str(wheels[0]),
+                *(str(wheel) for wheel in wheels),
             ],
             "register the wheel in pyodide-lock.json",
         )
         staging = work / "engine"
         staging.mkdir()
-        lock = trim_lock(json.loads(full_lock.read_text()), keep=[ENGINE_PACKAGE])
+        lock = trim_lock(json.loads(full_lock.read_text()), keep=[ENGINE_PACKAGE, DIARY_PACKAGE])
         (staging / "pyodide-lock.json").write_text(json.dumps(lock, indent=1, sort_keys=True))
-        shutil.copy2(wheels[0], staging / wheels[0].name)
+        for wheel in wheels:
+            shutil.copy2(wheel, staging / wheel.name)
         stdlib.build(staging)
         cache_dir.parent.mkdir(parents=True, exist_ok=True)
         shutil.rmtree(cache_dir, ignore_errors=True)
         shutil.move(staging, cache_dir)
+
+
+def _build_diary_wheel(work: Path, dist: Path) -> Path:
+    project = work / "diary-project"
+    shutil.copytree(DIARY_SOURCE, project / "src" / DIARY_PACKAGE, ignore=shutil.ignore_patterns("__pycache__"))
+    (project / "pyproject.toml").write_text(DIARY_PYPROJECT)
+    _run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(project)],
+        "build the diary wheel",
+    )
+    return next(dist.glob(f"{DIARY_PACKAGE}-*.whl"))
 
 
 def _copy_project(target: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page
+from sitebuild import content, diary_page, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -30,12 +30,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["engine"] = _bundle
     env.globals["selfcheck"] = selfcheck_page.context(config)
+    env.globals["diary"] = diary_page.context(config)
     return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == hazards.ABOUT_PAGE:
         return hazards.add_to_about(markdown)
+    if page.file.src_uri == diary_page.PAPER_PAGE:
+        return diary_page.add_to_paper_record(markdown)
     return markdown
 
 
@@ -60,6 +63,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
     server.watch(str(paths.ENGINE_SOURCE))
+    server.watch(str(engine.DIARY_SOURCE))
     server.watch(str(paths.SRC / "sitebuild"))
     server.watch(str(paths.ROOT / "data"))
     return server

@@ -53,15 +53,17 @@ def test_runtime_is_copied_under_its_version(built_site: Path) -> None:
 
 
 def test_lock_registers_only_the_wheel_with_its_hash(built_site: Path) -> None:
-    """The lock lists only selfcheck, and its sha256 is the shipped wheel's."""
+    """The lock lists only selfcheck and the diary (which needs selfcheck), and each
+    sha256 is the shipped wheel's."""
     import hashlib
 
     directory = engine_dir(built_site)
     lock = json.loads((directory / "pyodide-lock.json").read_text())
-    assert list(lock["packages"]) == ["selfcheck"]
-    entry = lock["packages"]["selfcheck"]
-    wheel = directory / entry["file_name"]
-    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert list(lock["packages"]) == ["diary", "selfcheck"]
+    assert lock["packages"]["diary"]["depends"] == ["selfcheck"]
+    for entry in lock["packages"].values():
+        wheel = directory / entry["file_name"]
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
     assert lock["info"]["python"].startswith("3.14")
 
 
