@@ -228,8 +228,7 @@ PAGE: dict[str, str] = {
         "Your entries are still on this page. Export them to a file now."
     ),
     "stored_unreadable": (
-        "The diary kept in this browser could not be read. It has not been changed or deleted. "
-        "Export it to a file and ask for help."
+        "The diary kept in this browser could not be read. It has not been changed or deleted."
     ),
     "engine_failed": (
         "The diary could not start in this browser. Nothing has been lost. "
@@ -254,7 +253,36 @@ PAGE: dict[str, str] = {
     "weeks_chart": "Sessions each week",
     "weeks_chart_desc": "{sessions} sessions over {weeks} weeks. The outline shows the sessions planned.",
     "delete_entry": "Delete",
-    "yes": "Yes",
-    "no": "No",
+    "yes": YES_WORD,
+    "no": NO_WORD,
+    "choose_file": "Select a diary file to open",
+    "sessions_heading": "Sessions",
+    "scores_heading": "Weekly HDSS scores",
+    "show_table": "Show as a table",
+    "sources": "Sources",
+    "period": "{first} to {last}",
+    "label_made_on": "Summary made on",
+    "label_sessions": "Sessions recorded",
+    "label_plan": "Plan",
+    "label_kept": "Plan kept",
+    "label_first": "First HDSS score",
+    "label_latest": "Latest HDSS score",
+    "label_trend": "Change in score",
+    "label_side_effects": "Side effects (number of sessions)",
+    "col_date": "Date",
+    "col_areas": "Areas",
+    "col_current": "Current (mA)",
+    "col_minutes": "Minutes",
+    "col_direction": "Direction changed",
+    "col_effects": "Side effects",
+    "col_note": "Note",
+    "col_action": "Action",
+    "col_score": "Score",
+    "col_week": "Week",
+    "col_week_start": "Week starting",
+    "col_done": "Sessions done",
+    "col_planned": "Sessions planned",
+    "col_side_effect": "Side effect",
+    "col_sessions": "Sessions",
 }
 """Messages and labels of the diary page, read by its scripts from the page."""

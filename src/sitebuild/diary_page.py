@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 #: Where the printed summary's QR code points: the site's home page, never the data.
 SUMMARY_LINK_PATH = ""
-#: The paper treatment record (data/leaflets.yml), for use without JavaScript.
-PAPER_RECORD = "leaflets/treatment-record.pdf"
 
 
 @dataclass(frozen=True)
@@ -47,7 +45,6 @@ class DiaryPage:
     summary_intro: str
     hdss_limit: str
     never_change: str
-    paper_record: str
     short_address: str
     qr_svg: str
     messages_json: str
@@ -69,7 +66,6 @@ def build(site_url: str) -> DiaryPage:
         summary_intro=wording.SUMMARY_INTRO,
         hdss_limit=wording.HDSS_LIMIT,
         never_change=wording.NEVER_CHANGE,
-        paper_record=PAPER_RECORD,
         short_address=qr.short_address(site_url, SUMMARY_LINK_PATH),
         qr_svg=qr.qr_svg(link, label="QR code: scan to read about iontophoresis online"),
         # "</" cannot end the data block early: json escapes nothing here, so guard it.
