@@ -1,0 +1,76 @@
+"""The diary page and the paper treatment record as the build writes them."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from diary import wording
+from diary.model import SideEffect
+from sitebuild import diary_page, qr
+from sitebuild.engine import DIARY_PACKAGE
+
+SITE_URL = "https://iontophoresis.example.org/"
+
+
+def _soup(built_site: Path, page: str) -> BeautifulSoup:
+    return BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_paper_record_has_the_diarys_fields(built_site: Path) -> None:
+    text = _soup(built_site, "treatment-record").get_text(" ")
+    text = " ".join(text.split())
+    for heading in ("Date", "Areas", "Current (mA)", "Minutes", "Direction changed", "Side effects", "Note"):
+        assert heading in wording.CSV_HEADINGS and heading in text
+    for option in wording.HDSS_OPTIONS:
+        assert option.label in text
+    for effect in SideEffect:
+        assert wording.SIDE_EFFECT_LABELS[effect].lower() in text
+    assert wording.PROMPTS["no_change_after_a_month"].lines[1] in text
+    assert (built_site / "leaflets" / "treatment-record.pdf").is_file()
+
+
+def test_a_missing_placeholder_stops_the_build() -> None:
+    with pytest.raises(ValueError, match="diary:hdss"):
+        diary_page.add_to_paper_record("<!-- diary:sessions -->")
+
+
+def test_forms_post_nowhere_and_stay_hidden_without_javascript(built_site: Path) -> None:
+    """Without JavaScript no form shows, and none could put an entry in an address."""
+    soup = _soup(built_site, "diary")
+    root = soup.select_one("[data-diary]")
+    assert root is not None and root.has_attr("hidden")
+    forms = soup.find_all("form")
+    assert len(forms) == 4
+    for form in forms:
+        assert form.find_parent(attrs={"data-diary": True}) is root
+        assert form["method"] == "post" and form["action"] == "#"
+    assert soup.title.get_text().startswith("Your treatment diary")
+
+
+def test_print_summary_qr_points_to_the_site_not_the_data(built_site: Path) -> None:
+    soup = _soup(built_site, "diary")
+    printed = soup.select_one("[data-diary-print]")
+    assert str(printed).count("<svg") == 1
+    expected = qr.qr_svg(qr.page_url(SITE_URL, ""), label="QR code: scan to read about iontophoresis online")
+    assert re.sub(r"\s+", "", expected) in re.sub(r"\s+", "", str(printed))
+
+
+def test_messages_for_the_scripts_come_from_the_wording(built_site: Path) -> None:
+    soup = _soup(built_site, "diary")
+    assert json.loads(soup.select_one("#diary-messages").string) == wording.PAGE
+
+
+def test_the_service_worker_keeps_the_diary_for_offline_use(built_site: Path) -> None:
+    sw = (built_site / "sw.js").read_text(encoding="utf-8")
+    build = json.loads(sw[sw.index("{"): sw.index(";\n")])
+    precache = {path for path, _ in build["precache"]}
+    engine = {path for path, _ in build["engine"]}
+    assert "diary/" in precache and "treatment-record/" in precache
+    for name in ("page.js", "engine.js", "worker.js", "store.js", "chart.js", "diary.css"):
+        assert f"assets/diary/{name}" in precache, name
+    assert any(path.endswith(".whl") and f"/{DIARY_PACKAGE}-" in path for path in engine)
