@@ -52,9 +52,15 @@ def page(opened: tuple[BrowserContext, Page, Recorder]) -> Page:
     return page
 
 
+def _clear_status(page: Page) -> None:
+    """So that waiting for a message never sees the one before."""
+    page.evaluate("() => { document.querySelector('[data-diary-status]').textContent = ''; }")
+
+
 def _delete(page: Page) -> None:
+    _clear_status(page)
     page.click("[data-diary-action=delete]")
-    page.wait_for_function("document.querySelector('[data-diary-status]').textContent.length > 0")
+    _status(page, wording.PAGE["deleted"])
 
 
 def _stored(page: Page) -> dict:
@@ -66,6 +72,7 @@ def _status(page: Page, text: str) -> None:
 
 
 def _record_session(page: Page, note: str = "", effect: str | None = None) -> None:
+    _clear_status(page)
     page.fill("#diary-current_ma", "12.5")
     page.fill("#diary-minutes", "20")
     page.check("#diary-areas")
@@ -78,6 +85,7 @@ def _record_session(page: Page, note: str = "", effect: str | None = None) -> No
 
 
 def _open_file(page: Page, name: str, text: str) -> None:
+    _clear_status(page)
     page.set_input_files("#diary-file", files=[{"name": name, "mimeType": "application/json", "buffer": text.encode()}])
     page.click("[data-diary-form=import] [data-diary-submit]")
 
@@ -119,18 +127,19 @@ def test_the_page_shows_the_prompts_of_an_opened_diary(page: Page) -> None:
 def test_nothing_is_stored_before_consent_and_delete_removes_everything(page: Page) -> None:
     _record_session(page, note=NOTE)
     page.check("#diary-score")
+    _clear_status(page)
     page.click("[data-diary-form=score] [data-diary-submit]")
     _status(page, wording.PAGE["saved_score"])
     assert _stored(page) == {}
     assert page.evaluate("({...sessionStorage})") == {}
     assert page.evaluate("document.cookie") == ""
+    _clear_status(page)
     page.click("[data-diary-action=keep]")
     _status(page, wording.PAGE["kept_now"])
     stored = _stored(page)
     assert list(stored) == ["iontophoresis-diary"]
     assert json.loads(stored["iontophoresis-diary"])["sessions"][0]["note"] == NOTE
     _delete(page)
-    _status(page, wording.PAGE["deleted"])
     assert _stored(page) == {}
     assert page.locator("[data-diary-entries]").inner_text().strip() == wording.PAGE["no_entries"]
 
@@ -151,6 +160,7 @@ def test_export_then_import_gives_byte_identical_json(page: Page) -> None:
 
 def test_a_bad_file_is_refused_and_the_diary_is_untouched(page: Page) -> None:
     _record_session(page, note=NOTE)
+    _clear_status(page)
     page.click("[data-diary-action=keep]")
     before, entries = _stored(page), page.locator("[data-diary-entries]").inner_text()
     for name, text, message in (
@@ -183,6 +193,7 @@ def test_blocked_storage_is_reported_and_export_still_works(page: Page) -> None:
         Storage.prototype.setItem = () => { throw new DOMException("full", "QuotaExceededError"); };
     }""")
     try:
+        _clear_status(page)
         page.click("[data-diary-action=keep]")
         _status(page, wording.PAGE["storage_failed"])
         assert _stored(page) == {}
@@ -195,6 +206,7 @@ def test_no_request_and_no_diary_data_in_url_title_or_cookies(opened: tuple[Brow
     context, _, recorder = opened
     title, address = page.title(), page.url
     _record_session(page, note=NOTE, effect="burn")
+    _clear_status(page)
     page.click("[data-diary-action=keep]")
     assert recorder.foreign() == []
     assert not [url for url in recorder.requests if "4471" in url or "Private" in url]
