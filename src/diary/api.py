@@ -37,7 +37,7 @@ def _day(text: str) -> date:
     return day
 
 
-def _form(text: str) -> dict:
+def _form(text: str) -> dict[str, object]:
     data = json.loads(text)
     if not isinstance(data, dict):
         raise InvalidDiary([Problem(None, "The form must be a JSON object")])
@@ -90,13 +90,12 @@ def remove_entry(text: str, kind: str, index: int) -> str:
     """Remove session or score number ``index`` (0-based, in the diary's order)."""
     def work() -> tuple[Diary, str | None]:
         diary = load(text).diary
-        entries = list(diary.sessions if kind == "session" else diary.scores)
-        if kind not in ("session", "score") or not 0 <= index < len(entries):
+        count = len(diary.sessions if kind == "session" else diary.scores)
+        if kind not in ("session", "score") or not 0 <= index < count:
             raise InvalidDiary([Problem(None, "There is no such entry")])
-        del entries[index]
         if kind == "session":
-            return Diary(tuple(entries), diary.scores, diary.plan), None
-        return Diary(diary.sessions, tuple(entries), diary.plan), None
+            return Diary(diary.sessions[:index] + diary.sessions[index + 1:], diary.scores, diary.plan), None
+        return Diary(diary.sessions, diary.scores[:index] + diary.scores[index + 1:], diary.plan), None
     return _reply(work)
 
 
@@ -107,8 +106,9 @@ def set_plan(text: str, form: str) -> str:
         data = _form(form)
         if data.get("kind") == "none":
             return Diary(diary.sessions, diary.scores, None), None
-        if data.get("kind") == "clinic" and isinstance(data.get("dates"), str):
-            data = {**data, "dates": data["dates"].split()}
+        typed = data.get("dates")
+        if data.get("kind") == "clinic" and isinstance(typed, str):
+            data = {**data, "dates": typed.split()}
         return Diary(diary.sessions, diary.scores, check_plan(data)), None
     return _reply(work)
 

@@ -24,18 +24,19 @@ NESTING_MAX = 8
 Python's JSON parser recurses and a small browser stack would crash, not raise."""
 
 
-def _v1_to_v2(data: dict) -> dict:
+def _v1_to_v2(data: dict[str, object]) -> dict[str, object]:
     sessions = []
-    for session in data.get("sessions", []):
-        if isinstance(session, dict) and "polarity" in session:
-            session = {**session}
-            polarity = session.pop("polarity")
-            session["polarity_changed"] = {"changed": True, "same": False}.get(polarity, polarity)
+    old_sessions = data.get("sessions", [])
+    for entry in old_sessions if isinstance(old_sessions, list) else []:
+        session = entry
+        if isinstance(entry, dict) and "polarity" in entry:
+            session = {key: value for key, value in entry.items() if key != "polarity"}
+            session["polarity_changed"] = {"changed": True, "same": False}.get(entry["polarity"], entry["polarity"])
         sessions.append(session)
     return {**data, "version": 2, "plan": None, "sessions": sessions}
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+STEPS: dict[int, Callable[[dict[str, object]], dict[str, object]]] = {1: _v1_to_v2}
 """From each older version to the next one."""
 
 
@@ -91,9 +92,10 @@ def load(text: str) -> Loaded:
     if sum(len(e) for e in entries if isinstance(e, list)) > ENTRIES_MAX:
         raise _refuse(wording.FILE_TOO_BIG)
     original = version
-    while version < SCHEMA_VERSION:
-        data = STEPS[version](data)
-        version = data["version"]
+    step = version
+    while step < SCHEMA_VERSION:
+        data = STEPS[step](data)
+        step += 1
     try:
         diary = check_diary(data)
     except InvalidDiary as exc:

@@ -63,7 +63,9 @@ class Trend:
 
     @property
     def change(self) -> int | None:
-        return self.latest.score - self.first.score if self.first and self.latest and self.first != self.latest else None
+        if self.first and self.latest and self.first != self.latest:
+            return self.latest.score - self.first.score
+        return None
 
     @property
     def text(self) -> str:
@@ -198,15 +200,17 @@ def _prompts(diary: Diary, trend: Trend) -> tuple[str, ...]:
         between = sum(first.day <= s.day <= latest.day for s in diary.sessions)
         if between >= SESSIONS_BEFORE_JUDGING:
             found.add("no_change_after_a_month")
-    if latest and latest.score >= STILL_SEVERE_SCORE and diary.sessions:
-        if (latest.day - diary.sessions[0].day).days >= STILL_SEVERE_DAYS:
-            found.add("still_4_after_3_months")
+    if (
+        latest and latest.score >= STILL_SEVERE_SCORE and diary.sessions
+        and (latest.day - diary.sessions[0].day).days >= STILL_SEVERE_DAYS
+    ):
+        found.add("still_4_after_3_months")
     return tuple(key for key in wording.PROMPT_ORDER if key in found)
 
 
 def build_summary(diary: Diary, today: date) -> Summary:
     trend = _trend(diary.scores)
-    counts = {effect: 0 for effect in SideEffect}
+    counts = dict.fromkeys(SideEffect, 0)
     for session in diary.sessions:
         for effect in session.side_effects:
             counts[effect] += 1

@@ -9,10 +9,8 @@ Every problem is reported, at most one per field.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-
-from selfcheck.model import HDSS_MAX, HDSS_MIN
 
 from diary import plans, wording
 from diary.errors import InvalidDiary, Problem
@@ -30,6 +28,7 @@ from diary.model import (
     Session,
     SideEffect,
 )
+from selfcheck.model import HDSS_MAX, HDSS_MIN
 
 _SESSION_KEYS = ("date", "areas", "current_ma", "minutes", "polarity_changed", "side_effects", "note")
 _SCORE_KEYS = ("date", "score")
@@ -67,12 +66,18 @@ def _date(value: object, key: str, today: date | None, problems: list[Problem]) 
     return day
 
 
-def _choices(value: object, allowed: tuple[str, ...], key: str, required: bool, problems: list[Problem]) -> tuple[str, ...] | None:
+def _choices(
+    value: object, allowed: tuple[str, ...], key: str, required: bool, problems: list[Problem]
+) -> tuple[str, ...] | None:
     field = wording.FIELDS[key]
     if value is None and required:
         problems.append(Problem(key, field.missing))
         return None
-    if not isinstance(value, list) or not all(isinstance(v, str) and v in allowed for v in value) or len(set(value)) != len(value):
+    if (
+        not isinstance(value, list)
+        or not all(isinstance(v, str) and v in allowed for v in value)
+        or len(set(value)) != len(value)
+    ):
         problems.append(Problem(key, field.invalid))
         return None
     if required and not value:
@@ -96,7 +101,8 @@ def _current_tenths(value: object, from_form: bool) -> int | None:
         tenths = int(whole) * 10 + int(tenth or 0)
     elif _is_int(value):
         tenths = value * 10  # type: ignore[operator]
-    elif isinstance(value, float) and value == value and abs(value * 10 - round(value * 10)) < 1e-6:
+    # abs() < 1000 also turns away infinity, which JSON can spell as 1e400.
+    elif isinstance(value, float) and abs(value) < 1000 and abs(value * 10 - round(value * 10)) < 1e-6:
         tenths = round(value * 10)
     else:
         return None
@@ -140,17 +146,19 @@ def check_session(data: object, today: date | None = None, from_form: bool = Fal
         field = wording.FIELDS["minutes"]
         problems.append(Problem("minutes", field.missing if raw_minutes in (None, "") else field.invalid))
     polarity = _polarity(data.get("polarity_changed"), from_form, problems)
-    effects = _choices(data.get("side_effects", []), tuple(e.value for e in _SIDE_EFFECTS), "side_effects", False, problems)
+    effect_values = tuple(e.value for e in _SIDE_EFFECTS)
+    effects = _choices(data.get("side_effects", []), effect_values, "side_effects", False, problems)
     note = data.get("note", "")
     if not isinstance(note, str) or len(note.strip()) > NOTE_MAX:
         problems.append(Problem("note", wording.FIELDS["note"].invalid))
     if problems:
         raise InvalidDiary(problems)
+    # Each check above either gave a value or added a problem.
+    assert day and areas and tenths is not None and minutes and polarity is not None and isinstance(note, str)
     return Session(
-        day=day, areas=areas, current_tenths=tenths, minutes=minutes,  # type: ignore[arg-type]
-        polarity_changed=polarity,  # type: ignore[arg-type]
+        day=day, areas=areas, current_tenths=tenths, minutes=minutes, polarity_changed=polarity,
         side_effects=tuple(SideEffect(e) for e in effects or ()),
-        note=" ".join(note.split()),  # type: ignore[union-attr]
+        note=" ".join(note.split()),
     )
 
 
@@ -199,11 +207,11 @@ def check_plan(data: object) -> Plan:
     raise InvalidDiary([Problem("kind", "Select a plan from the list, or choose your clinic's own dates")])
 
 
-def _entries(data: object, name: str, check, problems: list[Problem]) -> list:
+def _entries[T](data: object, name: str, check: Callable[[object], T], problems: list[Problem]) -> list[T]:
     if not isinstance(data, list):
         problems.append(Problem(name, f"{name!r} must be a list"))
         return []
-    found = []
+    found: list[T] = []
     for index, item in enumerate(data):
         try:
             found.append(check(item))
@@ -211,7 +219,10 @@ def _entries(data: object, name: str, check, problems: list[Problem]) -> list:
             what = "Session" if name == "sessions" else "Score"
             day = item.get("date") if isinstance(item, Mapping) and isinstance(item.get("date"), str) else None
             where = f"{what} {index + 1}" + (f" ({day[:10]})" if day else "")
-            problems.extend(Problem(f"{name}.{index}.{p.field}" if p.field else f"{name}.{index}", f"{where}: {p.problem}") for p in exc.problems)
+            problems.extend(
+                Problem(f"{name}.{index}.{p.field}" if p.field else f"{name}.{index}", f"{where}: {p.problem}")
+                for p in exc.problems
+            )
     return found
 
 

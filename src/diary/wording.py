@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diary.model import SideEffect
 from selfcheck.bank import Option, question
 from selfcheck.wording import HDSS_CREDIT
-
-from diary.model import SideEffect
 
 HDSS_QUESTION = question("hdss")
 HDSS_TEXT: str = HDSS_QUESTION.text

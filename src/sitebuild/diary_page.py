@@ -80,7 +80,7 @@ def context(config: MkDocsConfig) -> DiaryPage:
 # --- the paper treatment record (docs/treatment-record.md) ---------------------------
 
 PAPER_PAGE = "treatment-record.md"
-SESSION_ROWS, SCORE_ROWS = 12, 6
+SESSION_ROWS, SCORE_ROWS = 8, 6
 
 
 def _paper_parts() -> dict[str, str]:

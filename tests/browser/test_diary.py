@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -21,7 +21,7 @@ from selfcheck_flow import AXE, AXE_TAGS, Recorder
 from diary import api, wording
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "diary"))
-from diary_helpers import SCENARIOS, two_years  # noqa: E402
+from diary_helpers import SCENARIOS, two_years
 
 AXE_PATH = "__test-axe.js"
 NOTE = "Private words 4471"

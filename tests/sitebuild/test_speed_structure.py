@@ -39,12 +39,13 @@ def engine_dir(site: Path) -> Path:
 
 
 def information_pages(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in ("self-check", "assets")]
+    # The self-check and the treatment diary are the two pages that run the engine.
+    return [p for p in sorted(site.rglob("*.html")) if p.relative_to(site).parts[0] not in ("self-check", "diary", "assets")]
 
 
 def test_information_pages_reference_no_engine_file(built_site: Path) -> None:
-    """No page but the self-check refers to the runtime, the engine or its bridge, so no
-    other page can download any of it."""
+    """No page but the self-check and the diary refers to the runtime, the engine or its
+    bridge, so no other page can download any of it."""
     pages = information_pages(built_site)
     assert len(pages) > 5
     for page in pages:
