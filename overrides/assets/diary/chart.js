@@ -4,7 +4,7 @@
 // Each chart has a table alternative beside it (page.js).
 
 const SVG = "http://www.w3.org/2000/svg";
-const W = 640, H = 240, LEFT = 40, RIGHT = 12, TOP = 12, BOTTOM = 36;
+const W = 640, H = 250, LEFT = 48, RIGHT = 16, TOP = 14, BOTTOM = 46;
 let counter = 0;
 
 function el(name, attributes = {}, text = "") {
@@ -34,16 +34,16 @@ export function hdssChart(scores, title, description, shortDate) {
   const span = Math.max(last - first, 1);
   const x = (iso) => LEFT + ((days(iso) - first) / span) * (W - LEFT - RIGHT);
   const y = (score) => TOP + ((score - 1) / 3) * (H - TOP - BOTTOM);
-  const axis = el("g", { "aria-hidden": "true", fill: "currentColor", "font-size": 14 });
+  const axis = el("g", { "aria-hidden": "true", fill: "currentColor", "font-size": 20 });
   for (const score of [1, 2, 3, 4]) {
     axis.append(
       el("line", { x1: LEFT, x2: W - RIGHT, y1: y(score), y2: y(score), stroke: "currentColor", "stroke-opacity": 0.25 }),
-      el("text", { x: LEFT - 10, y: y(score) + 5, "text-anchor": "end" }, String(score)),
+      el("text", { x: LEFT - 10, y: y(score) + 7, "text-anchor": "end" }, String(score)),
     );
   }
   axis.append(
-    el("text", { x: LEFT, y: H - 10 }, shortDate(scores[0].date)),
-    el("text", { x: W - RIGHT, y: H - 10, "text-anchor": "end" }, shortDate(scores.at(-1).date)),
+    el("text", { x: LEFT, y: H - 12 }, shortDate(scores[0].date)),
+    el("text", { x: W - RIGHT, y: H - 12, "text-anchor": "end" }, shortDate(scores.at(-1).date)),
   );
   const points = scores.map((s) => `${x(s.date).toFixed(1)},${y(s.score).toFixed(1)}`).join(" ");
   const line = el("g", { "aria-hidden": "true" });
@@ -59,11 +59,11 @@ export function weeksChart(weeks, title, description) {
   const step = (W - LEFT - RIGHT) / weeks.length;
   const height = (n) => (n / most) * (H - TOP - BOTTOM);
   const base = H - BOTTOM;
-  const axis = el("g", { "aria-hidden": "true", fill: "currentColor", "font-size": 14 });
+  const axis = el("g", { "aria-hidden": "true", fill: "currentColor", "font-size": 20 });
   axis.append(
     el("line", { x1: LEFT, x2: W - RIGHT, y1: base, y2: base, stroke: "currentColor" }),
-    el("text", { x: LEFT - 10, y: TOP + 5, "text-anchor": "end" }, String(most)),
-    el("text", { x: LEFT - 10, y: base + 5, "text-anchor": "end" }, "0"),
+    el("text", { x: LEFT - 10, y: TOP + 7, "text-anchor": "end" }, String(most)),
+    el("text", { x: LEFT - 10, y: base + 7, "text-anchor": "end" }, "0"),
   );
   const labelEvery = Math.ceil(weeks.length / 10);
   const bars = el("g", { "aria-hidden": "true" });
@@ -72,7 +72,7 @@ export function weeksChart(weeks, title, description) {
     const width = Math.max(step * 0.7, 1);
     if (week.done) bars.append(el("rect", { x: left, y: base - height(week.done), width, height: height(week.done), fill: "currentColor", "fill-opacity": 0.6 }));
     if (week.planned) bars.append(el("rect", { x: left, y: base - height(week.planned), width, height: height(week.planned), fill: "none", stroke: "currentColor", "stroke-width": 2, "stroke-dasharray": "4 3" }));
-    if (index % labelEvery === 0) axis.append(el("text", { x: left + width / 2, y: H - 10, "text-anchor": "middle" }, String(week.week)));
+    if (index % labelEvery === 0) axis.append(el("text", { x: left + width / 2, y: H - 12, "text-anchor": "middle" }, String(week.week)));
   });
   svg.append(axis, bars);
   return svg;

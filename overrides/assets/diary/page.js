@@ -160,8 +160,11 @@ function progress(summary, forPrint) {
     }
   }
   parts.push(make("h3", {}, M.label_side_effects));
-  parts.push(table(M.label_side_effects, [M.col_side_effect, M.col_sessions],
-    summary.side_effects.map((e) => [e.label, String(e.sessions)]), "diary-table diary-table--narrow"));
+  // On paper one line keeps the summary to one page; on screen, a table.
+  parts.push(forPrint
+    ? make("p", {}, summary.side_effects.map((e) => `${e.label}: ${e.sessions}`).join(" · "))
+    : table(M.label_side_effects, [M.col_side_effect, M.col_sessions],
+      summary.side_effects.map((e) => [e.label, String(e.sessions)]), "diary-table diary-table--narrow"));
   parts.push(make("p", { class: "diary-note" }, hdss.limit), make("p", { class: "diary-note" }, summary.never_change));
   return parts;
 }
