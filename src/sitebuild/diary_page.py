@@ -98,8 +98,8 @@ def _paper_parts() -> dict[str, str]:
         "sessions": "\n".join(sessions),
         "hdss": wording.HDSS_TEXT + "\n\n" + "\n".join(f"{o.value}. {o.label}" for o in wording.HDSS_OPTIONS),
         "scores": "\n".join(scores),
-        "no-change": f"**{prompt.heading}** if your score has not gone down after a month of regular sessions. "
-        + prompt.lines[1] + " (Hertfordshire and West Essex NHS).",
+        "no-change": "Has your score not gone down after a month of regular sessions? "
+        f"{prompt.heading}. {prompt.lines[1].rstrip('.')} (Hertfordshire and West Essex NHS).",
     }
 
 

@@ -33,6 +33,8 @@ from pathlib import Path
 
 HEADERS_FILE = "_headers"
 ENGINE_WORKER = "assets/selfcheck/worker.js"
+# The treatment diary's worker runs the same runtime, so it gets the same engine policy.
+DIARY_WORKER = "assets/diary/worker.js"
 SEARCH_WORKERS = "assets/javascripts/workers/"
 # Versioned by directory name: the Pyodide version, and a hash of the engine sources.
 IMMUTABLE_DIRS = ("assets/pyodide/", "assets/selfcheck/engine/")
@@ -119,7 +121,10 @@ def rules(site_dir: Path) -> list[Rule]:
         Rule("/" + worker.relative_to(site_dir).as_posix(), {"Content-Security-Policy": document_policy(site_dir)})
         for worker in sorted((site_dir / SEARCH_WORKERS).glob("*.js"))
     ]
-    found.append(Rule("/" + ENGINE_WORKER, {"Content-Security-Policy": engine_policy(), "Cache-Control": NO_CACHE}))
+    found += [
+        Rule("/" + worker, {"Content-Security-Policy": engine_policy(), "Cache-Control": NO_CACHE})
+        for worker in (ENGINE_WORKER, DIARY_WORKER)
+    ]
     found += [Rule(f"/{directory}*", {"Cache-Control": IMMUTABLE}) for directory in IMMUTABLE_DIRS]
     return found
 

@@ -30,7 +30,7 @@ def test_paper_record_has_the_diarys_fields(built_site: Path) -> None:
         assert option.label in text
     for effect in SideEffect:
         assert wording.SIDE_EFFECT_LABELS[effect].lower() in text
-    assert wording.PROMPTS["no_change_after_a_month"].lines[1] in text
+    assert wording.PROMPTS["no_change_after_a_month"].lines[1].rstrip(".") in text
     assert (built_site / "leaflets" / "treatment-record.pdf").is_file()
 
 

@@ -82,7 +82,10 @@ def test_inline_scripts_are_hashed_and_data_blocks_are_not(tmp_path: Path) -> No
 def test_only_the_engine_worker_may_compile_webassembly(built_site: Path, rules: list[headers.Rule]) -> None:
     allowed = [path for path in served_paths(built_site)
                if "wasm-unsafe-eval" in headers.headers_for(rules, path).get("Content-Security-Policy", "")]
-    assert allowed == ["/" + headers.ENGINE_WORKER]
+    assert allowed == sorted(["/" + headers.DIARY_WORKER, "/" + headers.ENGINE_WORKER])
+    assert script_src(headers.headers_for(rules, "/" + headers.DIARY_WORKER)["Content-Security-Policy"]) == (
+        "script-src 'self' 'wasm-unsafe-eval'"
+    )
     engine = headers.headers_for(rules, "/" + headers.ENGINE_WORKER)["Content-Security-Policy"]
     assert script_src(engine) == "script-src 'self' 'wasm-unsafe-eval'"
     search_worker = next(p for p in served_paths(built_site) if p.startswith("/" + headers.SEARCH_WORKERS))
