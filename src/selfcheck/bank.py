@@ -26,11 +26,16 @@ from selfcheck.model import (
     YES,
     AnswerValue,
     Kind,
+    SignOff,
     Tier,
 )
 
-QUESTION_SET_ISSUED = date(2026, 11, 24)
-"""When this question set was issued. It has not yet had clinical sign-off."""
+QUESTION_SET_ISSUED = date(2026, 11, 30)
+"""When this question set was issued."""
+
+QUESTION_SET_SIGN_OFF: SignOff | None = None
+"""The clinical sign-off of this question set, or None while it has none. Only a Clinical
+Safety Officer's sign-off goes here; the start page and the GP summary say what it is."""
 
 
 @dataclass(frozen=True)
@@ -234,7 +239,7 @@ ABOUT_YOU, SAFETY, SWEATING = "about_you", "safety", "sweating"
 PARTS: tuple[Part, ...] = (
     Part(
         ABOUT_YOU, "A", "About you",
-        "If you are answering for someone else, such as a child, answer for them.",
+        "If you are answering for a child or someone you care for, answer for them.",
     ),
     Part(
         SAFETY, "B", "Safety questions",
@@ -268,8 +273,8 @@ QUESTIONS: tuple[Question, ...] = (
             ),
             Rule(
                 Tier.DISCUSS, when="5", ages=(5, 5),
-                reason="Some NHS hospitals treat children from age 5. "
-                "But some machine makers say their machines are not for children under 6. "
+                reason="Some NHS hospitals do not treat children under 5. "
+                "Some machine makers say their machines are not for children under 6. "
                 "Check the instructions for your machine.",
                 ask="Is my child old enough for iontophoresis, and which machine would you advise?",
                 sources=("NUTH", "StHees", "Saalio", "Saalmann", "SGS", "RAF"),
@@ -277,7 +282,7 @@ QUESTIONS: tuple[Question, ...] = (
             Rule(
                 Tier.DISCUSS, when="6 to 17", ages=(6, 17),
                 reason="Children and teenagers can be treated, but the advice is different. "
-                "Hospitals use a lower current for children, with an adult present. "
+                "One NHS hospital uses a lower current for children, with an adult present. "
                 "There is less research in children.",
                 ask="What current setting and routine would you advise for my child?",
                 sources=("DBTH", "UHB", "Dagash", "HUK", "Hautarzt12", "FDA-Dermadry"),
@@ -354,10 +359,11 @@ QUESTIONS: tuple[Question, ...] = (
         error="Select yes if you have a pacemaker, defibrillator or other implanted device, "
         "or select I'm not sure",
         tier=Tier.STOP,
-        reason="NHS hospitals and machine makers say not to use iontophoresis with a pacemaker, "
-        "defibrillator (ICD) or other implanted device. "
+        reason="NHS hospitals and machine makers say not to use iontophoresis with a pacemaker "
+        "or defibrillator (ICD). "
         "The current might affect the device. "
-        "No problems have been reported, but they cannot be ruled out.",
+        "A heart device maker has had no reports of this. "
+        "The sources only name heart devices, but we count other implants too.",
         ask="Could iontophoresis affect my device, and can my heart or implant team advise?",
         sources=("NUTH", "StHees", "DBTH", "NLAG", "Saalio", "Saalmann", "Hidrex", "SJM"),
     ),
@@ -365,14 +371,14 @@ QUESTIONS: tuple[Question, ...] = (
         "metal_implant", SAFETY,
         label="Metal implant from surgery or injury",
         text="Do you have any metal inside your body from an operation or an injury?",
-        hint="For example a hip or knee replacement, or metal plates, pins or screws. "
-        "Answer No for dental fillings and crowns. "
+        hint="For example a hip or knee replacement, metal plates, pins or screws, "
+        "or a dental implant. "
         "Braces have their own question.",
         error="Select yes if you have metal inside your body from an operation or injury, "
         "or select I'm not sure",
         tier=Tier.STOP,
-        reason="Some NHS hospitals say not to use iontophoresis with any metal implant. "
-        "Others, and some machine makers, only worry about metal near the treated area. "
+        reason="The NHS leaflets we read say not to use iontophoresis with any metal implant. "
+        "Some machine makers and German doctors only worry about metal where the current flows. "
         "A lab study found no heating of metal, but there is no research in people. "
         "Sources disagree, so a doctor needs to decide.",
         ask="Does the metal in my body matter for iontophoresis on the areas I want to treat?",
@@ -487,10 +493,11 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     _yes_no(
         "broken_skin", SAFETY,
-        label="Broken, infected or inflamed skin, or eczema flare, where treated",
-        text="Do you have a large wound, broken, infected or inflamed skin, "
-        "or an eczema flare where you want to treat?",
-        hint="Inflamed skin can feel hot, sore, itchy or swollen. "
+        label="Broken, infected or inflamed skin where treated",
+        text="Is the skin you want to treat broken, infected or inflamed?",
+        hint="Broken means a large wound or a large area of broken skin. "
+        "An eczema flare counts too. "
+        "Inflamed skin can feel hot, sore, itchy or swollen. "
         "It may look red, or darker than usual on brown or black skin. "
         "Small cuts have their own question.",
         error="Select yes if you have broken, infected or inflamed skin in an area to treat, "
@@ -524,7 +531,8 @@ QUESTIONS: tuple[Question, ...] = (
         tier=Tier.DISCUSS,
         reason="NHS leaflets disagree about fixed braces. "
         "One lists them as a reason not to treat. "
-        "Another says they do not matter, because the current does not pass through the head.",
+        "Another says they do not matter, because the current does not pass through the head. "
+        "That may not hold if the face is treated.",
         ask="Do my fixed braces matter for iontophoresis?",
         sources=("DBTH", "NLAG"),
     ),
@@ -545,25 +553,28 @@ QUESTIONS: tuple[Question, ...] = (
     # Part C: your sweating
     _yes_no(
         "tried_antiperspirant", SWEATING,
-        label="Used aluminium chloride antiperspirant for 1 month or more",
-        text="Have you used a strong antiperspirant with aluminium chloride for at least 1 month?",
-        hint="GPs usually suggest this first. You can buy it from a pharmacy. "
+        label="Used 20% aluminium chloride antiperspirant for 1 month or more",
+        text="Have you used a strong antiperspirant with 20% aluminium chloride for at least 1 month?",
+        hint="GPs usually suggest this first. It is sold in pharmacies, for example Driclor or Anhydrol Forte. "
+        "The pack or leaflet says it contains 20% aluminium chloride hexahydrate. "
+        "Everyday antiperspirants may use a different aluminium salt, and do not count. "
         "Answer Yes if you used it for at least 1 month, even if it did not help.",
         error="Select yes if you have used a strong antiperspirant for at least 1 month, "
         "or select I'm not sure",
         tier=Tier.DISCUSS,
         on=_ON_NO,
-        reason="NHS guidance suggests a strong aluminium chloride antiperspirant first. "
+        reason="NHS guidance suggests a 20% aluminium chloride hexahydrate antiperspirant first. "
         "Iontophoresis is usually offered if that has not helped after about 1 month.",
         ask="Could I try a strong antiperspirant first, and how do I use it?",
-        sources=("CKS", "BNSSG", "HWE", "HEY"),
+        sources=("CKS", "BNSSG", "HWE", "HEY", "NI-form", "Driclor-PIL"),
     ),
     _yes_no(
         "night_sweats", SWEATING,
         label="Night sweats that soak clothes or bedding",
         text="Do you sweat at night so much that your clothes or bedding get soaked?",
         hint="The common type of excessive sweating usually stops during sleep. "
-        "Answer No if you only sweat at night because you are too warm.",
+        "Answer No if you only sweat at night because you are too warm. "
+        "Tell a GP too if you have swollen glands, or have travelled abroad recently.",
         error="Select yes if you have night sweats that soak your clothes or bedding, "
         "or select I'm not sure",
         tier=Tier.RED_FLAG,
@@ -571,7 +582,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Heavy night sweats can have another cause, such as an infection. "
         "A GP can check this.",
         ask="Could something else be causing my night sweats?",
-        sources=("NHS-W", "GPonline", "Walling", "IHHS-sec", "Devon"),
+        sources=("NHS-W", "GPonline", "Walling", "IHHS-sec", "Devon", "GPonline-NS"),
     ),
     _yes_no(
         "weight_loss", SWEATING,
@@ -660,15 +671,18 @@ QUESTIONS: tuple[Question, ...] = (
         label="Sweating with racing heart, headache or shaking",
         text="Do you have bouts of sweating with a racing or pounding heartbeat, "
         "a headache or shaking?",
-        hint="Answer No if this only happens when you exercise.",
+        hint="Answer No if this only happens when you exercise. "
+        "If you have diabetes, sweating bouts can mean low blood sugar, so tell a GP. "
+        "Call 999 now if you have sweating with chest pain.",
         error="Select yes if you have bouts of sweating with a racing heartbeat, "
         "headache or shaking, or select I'm not sure",
         tier=Tier.RED_FLAG,
         reason="Sweating with a racing heartbeat, headache or shaking can be a sign of another "
         "condition, such as an overactive thyroid. "
-        "A GP can check this.",
+        "A GP can check this. "
+        "If you have sweating with chest pain, call 999 now.",
         ask="Could another condition be causing these bouts of sweating?",
-        sources=("GPonline", "IHHS-sec"),
+        sources=("GPonline", "IHHS-sec", "BNSSG", "NHS-HA"),
     ),
     _yes_no(
         "duration_6_months", SWEATING,

@@ -7,10 +7,24 @@ and frozen dataclasses for answers and results.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
-QUESTION_SET_VERSION = "2026.11"
-"""Shown on every page, result and print-out; bump it whenever wording or rules change."""
+QUESTION_SET_VERSION = "2026.12"
+"""Shown on every page, result and print-out; bump it whenever wording or rules change,
+and add the release to ``data/changes.yml`` (the "What changed" page)."""
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """A clinical sign-off: who signed what, in which role, and when."""
+
+    who: str
+    role: str
+    """For example "Clinical Safety Officer"."""
+    date: date
+    what: str
+    """What was signed off, for example "question set 2026.12"."""
 
 
 class Kind(StrEnum):

@@ -3,6 +3,10 @@
 The page template wraps the fragment and adds what is not clinical content (the optional
 name line, the site's short address and the QR code). The fragment has no script, no style
 attributes and only ``sc-`` classes; every text is escaped.
+
+One renderer for an answer: :func:`answer_text` words an answer ("Not sure (counted as a
+reason to check)") for the HTML, the plain text and, through the fragment's
+``data-sc-answer`` elements, the result screen.
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from selfcheck import wording
+from selfcheck import bank, wording
 from selfcheck.bank import PARTS, QUESTION_SET_ISSUED, question, questions_in
-from selfcheck.model import NOT_SURE, Finding, Outcome, Result, Severity, Tier
+from selfcheck.headline import Headline, headline_for
+from selfcheck.model import NOT_SURE, AnswerValue, Finding, Outcome, Result, Severity, SignOff, Tier
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -26,6 +31,19 @@ def format_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def sign_off_status(sign_off: SignOff | None) -> str:
+    """The question set's review status in words, derived from its sign-off record."""
+    if sign_off is None:
+        return wording.SIGN_OFF_PENDING
+    return wording.SIGNED_OFF.format(who=sign_off.who, role=sign_off.role, date=format_date(sign_off.date))
+
+
+def answer_text(question_id: str, value: AnswerValue) -> str:
+    """An answer in words, the same on screen, on paper and in text: "Not sure" is marked."""
+    words = question(question_id).display(value)
+    return f"{words} ({wording.NOT_SURE_NOTE})" if value == NOT_SURE else words
+
+
 @dataclass(frozen=True)
 class SummaryFinding:
     """One finding as the summary shows it."""
@@ -36,6 +54,8 @@ class SummaryFinding:
     not_sure: bool
     reason: str
     ask: str
+    answer_text: str
+    """The answer as every format shows it (:func:`answer_text`)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,7 @@ class AnswerRow:
     not_sure: bool
     flagged: bool
     """True when the answer gave a finding."""
+    answer_text: str
 
 
 @dataclass(frozen=True)
@@ -76,10 +97,12 @@ class Summary:
     checked_on: date
     based_on: str
     version: str
+    status: str
+    """Whether the question set has had clinical sign-off (presentation rule 5)."""
     intro: str
     outcome: Outcome
-    outcome_heading: str
-    outcome_text: str
+    headline: Headline
+    """What the summary leads with: red flags first whenever there are any."""
     red_flags: SummarySection | None
     sections: tuple[SummarySection, ...]
     """Stop, discuss and advice findings, each tier only if it has findings."""
@@ -91,8 +114,16 @@ class Summary:
     answers: tuple[AnswerGroup, ...]
     limits_heading: str
     limits: tuple[str, ...]
-    safety_net: str
-    """``wording.RECHECK`` then ``wording.URGENT_HELP``: the sheet outlives the result screen."""
+    recheck: str
+    """The sheet outlives the result screen, so it ends with when to check again and urgent help."""
+
+    @property
+    def outcome_heading(self) -> str:
+        return self.headline.heading
+
+    @property
+    def outcome_text(self) -> str:
+        return " ".join(self.headline.text)
 
     def to_html(self, heading_level: int = 2) -> str:
         """The summary as an HTML fragment whose top heading is ``<h{heading_level}>``."""
@@ -101,10 +132,6 @@ class Summary:
     def to_text(self) -> str:
         """The summary as plain text, for the CLI and for copying."""
         return _render_text(self)
-
-
-def _answer_text(answer: str, not_sure: bool) -> str:
-    return f"{answer} ({wording.NOT_SURE_NOTE})" if not_sure else answer
 
 
 def _summary_finding(finding: Finding) -> SummaryFinding:
@@ -116,6 +143,7 @@ def _summary_finding(finding: Finding) -> SummaryFinding:
         not_sure=finding.answer == NOT_SURE,
         reason=finding.reason,
         ask=finding.ask,
+        answer_text=answer_text(q.id, finding.answer),
     )
 
 
@@ -138,12 +166,12 @@ def build_summary(result: Result, checked_on: date) -> Summary:
             rows.append(AnswerRow(
                 question=q.id, label=q.label, answer=q.display(value),
                 not_sure=value == NOT_SURE, flagged=q.id in flagged,
+                answer_text=answer_text(q.id, value),
             ))
         groups.append(AnswerGroup(part.title, tuple(rows)))
     sections = tuple(
         s for s in (_section(result, t) for t in (Tier.STOP, Tier.DISCUSS, Tier.ADVICE)) if s
     )
-    outcome = wording.OUTCOMES[result.outcome]
     score = result.severity
     return Summary(
         title=wording.SUMMARY_TITLE,
@@ -151,10 +179,10 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         based_on=f"{wording.BASED_ON} {format_date(checked_on)}",
         version=f"Question set {result.question_set_version}, "
         f"issued {format_date(QUESTION_SET_ISSUED)}",
+        status=sign_off_status(bank.QUESTION_SET_SIGN_OFF),
         intro=wording.SUMMARY_INTRO,
         outcome=result.outcome,
-        outcome_heading=outcome.heading,
-        outcome_text=outcome.text,
+        headline=headline_for(result.outcome, result.see_gp_about_sweating),
         red_flags=_section(result, Tier.RED_FLAG),
         sections=sections,
         severity=score,
@@ -165,7 +193,7 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         answers=tuple(groups),
         limits_heading="What this check cannot do",
         limits=wording.LIMITS,
-        safety_net=f"{wording.RECHECK} {wording.URGENT_HELP}",
+        recheck=wording.RECHECK,
     )
 
 
@@ -180,14 +208,11 @@ def _findings_html(section: SummarySection, level: int) -> list[str]:
     out = ['<ul class="sc-findings">']
     for f in section.findings:
         modifier = " sc-finding--not-sure" if f.not_sure else ""
-        out.append(f'<li class="sc-finding sc-finding--{section.tier.value.replace("_", "-")}{modifier}">')
+        tier = section.tier.value.replace("_", "-")
+        out.append(f'<li class="sc-finding sc-finding--{tier}{modifier}" data-sc-finding="{escape(f.question)}">')
         out.append(_tag(f"h{level}", f.label, "sc-finding__label"))
-        out.append(
-            '<p class="sc-finding__answer">Answer: '
-            f"<strong>{escape(f.answer)}</strong>"
-            + (f" ({escape(wording.NOT_SURE_NOTE)})" if f.not_sure else "")
-            + "</p>"
-        )
+        # The result screen copies the text of [data-sc-answer]: one wording of an answer.
+        out.append(f'<p class="sc-finding__answer">Answer: {_tag("strong", f.answer_text, extra=" data-sc-answer")}</p>')
         out.append(_tag("p", f.reason, "sc-finding__reason"))
         out.append(
             '<p class="sc-finding__ask"><span class="sc-finding__ask-label">Question to ask: </span>'
@@ -208,6 +233,20 @@ def _section_html(section: SummarySection, level: int, cls: str) -> list[str]:
     return out
 
 
+def _urgent_html(level: int) -> list[str]:
+    out = ['<section class="sc-summary__urgent" aria-labelledby="sc-summary-urgent">']
+    out.append(_tag(f"h{level}", wording.URGENT_HEADING, "sc-summary__heading", ' id="sc-summary-urgent"'))
+    out.append(f"<p>{_tag('strong', wording.URGENT_999)}</p>")
+    out.append(_tag("p", wording.URGENT_ROUTES_INTRO))
+    out.append('<ul class="sc-summary__routes">')
+    out.extend(
+        f"<li>{_tag('strong', route.nation + ':')} {escape(route.route)}</li>" for route in wording.URGENT_ROUTES
+    )
+    out.append("</ul>")
+    out.append("</section>")
+    return out
+
+
 def _render_html(s: Summary, h: int) -> str:
     sub = h + 1
     out = [f'<article class="sc-summary sc-summary--{s.outcome.value.replace("_", "-")}" '
@@ -217,13 +256,14 @@ def _render_html(s: Summary, h: int) -> str:
         '<p class="sc-summary__meta">'
         f"{escape(wording.BASED_ON)} "
         f'<time datetime="{s.checked_on.isoformat()}">{escape(format_date(s.checked_on))}</time>. '
-        f"{escape(s.version)}.</p>"
+        f"{escape(s.version)}. {escape(s.status)}</p>"
     )
-    out.append(_tag("p", s.intro, "sc-summary__intro"))
     out.append('<section class="sc-summary__outcome" aria-labelledby="sc-summary-outcome">')
-    out.append(_tag(f"h{sub}", s.outcome_heading, "sc-summary__heading", ' id="sc-summary-outcome"'))
-    out.append(_tag("p", s.outcome_text))
+    out.append(_tag("p", s.headline.label, "sc-summary__label"))
+    out.append(_tag(f"h{sub}", s.headline.heading, "sc-summary__heading", ' id="sc-summary-outcome"'))
+    out.extend(_tag("p", text) for text in s.headline.text)
     out.append("</section>")
+    out.append(_tag("p", s.intro, "sc-summary__intro"))
     if s.red_flags:
         out.extend(_section_html(s.red_flags, sub, "sc-summary__box sc-summary__box--red-flag"))
     for section in s.sections:
@@ -245,7 +285,7 @@ def _render_html(s: Summary, h: int) -> str:
             classes += " sc-answers__row--not-sure" if row.not_sure else ""
             out.append(f'<div class="{classes}">')
             out.append(_tag("dt", row.label))
-            out.append(_tag("dd", _answer_text(row.answer, row.not_sure)))
+            out.append(_tag("dd", row.answer_text))
             out.append("</div>")
         out.append("</dl>")
     out.append("</section>")
@@ -254,8 +294,9 @@ def _render_html(s: Summary, h: int) -> str:
     out.append("<ul>")
     out.extend(_tag("li", limit) for limit in s.limits)
     out.append("</ul>")
-    out.append(_tag("p", s.safety_net, "sc-summary__safety-net"))
+    out.append(_tag("p", s.recheck, "sc-summary__safety-net"))
     out.append("</section>")
+    out.extend(_urgent_html(sub))
     out.append("</article>")
     return "\n".join(out) + "\n"
 
@@ -263,13 +304,14 @@ def _render_html(s: Summary, h: int) -> str:
 # --- plain text ----------------------------------------------------------------------
 
 def _render_text(s: Summary) -> str:
-    lines = [s.title, "=" * len(s.title), f"{s.based_on}. {s.version}.", s.intro, ""]
-    lines += [f"RESULT: {s.outcome_heading}", s.outcome_text, ""]
+    lines = [s.title, "=" * len(s.title), f"{s.based_on}. {s.version}.", s.status, ""]
+    lines += [f"{s.headline.label.upper()}: {s.headline.heading}", *s.headline.text, ""]
+    lines += [s.intro, ""]
     sections = ([s.red_flags] if s.red_flags else []) + list(s.sections)
     for section in sections:
         lines += [section.heading.upper(), section.text]
         for f in section.findings:
-            lines.append(f"- {f.label}: {_answer_text(f.answer, f.not_sure)}")
+            lines.append(f"- {f.label}: {f.answer_text}")
             lines.append(f"  Why: {f.reason}")
             lines.append(f"  Question to ask: {f.ask}")
         lines.append("")
@@ -277,8 +319,10 @@ def _render_text(s: Summary) -> str:
     lines.append(s.answers_heading.upper())
     for group in s.answers:
         lines.append(f"{group.title}:")
-        lines += [f"- {row.label}: {_answer_text(row.answer, row.not_sure)}" for row in group.rows]
+        lines += [f"- {row.label}: {row.answer_text}" for row in group.rows]
     lines += ["", s.limits_heading.upper()]
     lines += [f"- {limit}" for limit in s.limits]
-    lines += [s.safety_net]
+    lines += [s.recheck, ""]
+    lines += [wording.URGENT_HEADING.upper(), wording.URGENT_999, wording.URGENT_ROUTES_INTRO]
+    lines += [f"- {route.nation}: {route.route}" for route in wording.URGENT_ROUTES]
     return "\n".join(lines) + "\n"

@@ -39,7 +39,26 @@ OUTCOMES: dict[Outcome, Heading] = {
     ),
 }
 """The result in words. "Do the check again" is not repeated here: the result screen lists
-``RECHECK_IF`` and the summary ends with ``RECHECK``."""
+``RECHECK_IF`` and the summary ends with ``RECHECK``. When there are red flags,
+``selfcheck.headline`` leads with ``RED_FLAG_HEADLINE`` instead (presentation rule 1)."""
+
+RED_FLAG_LABEL = "Important"
+RED_FLAG_HEADLINE = Heading(
+    "Ask a GP to check your sweating soon, before you try any treatment",
+    "Some of your answers can mean that something else is causing the sweating. "
+    "Make an appointment with a GP soon. Take this summary with you.",
+)
+"""The headline whenever there are red flags, whatever the outcome. "Soon" is the firmest
+timescale the evidence gives for most red flags (evidence base section 16)."""
+
+RED_FLAG_ALSO: dict[Outcome, str] = {
+    Outcome.STOP: "Your answers also include a reason not to start iontophoresis "
+    "until a doctor says it is OK.",
+    Outcome.DISCUSS: "Your answers also include things to talk about with a GP "
+    "before you use iontophoresis.",
+}
+"""What the outcome adds under the red-flag headline. ``none_found`` adds nothing: its
+wording is never shown next to red flags."""
 
 OUTCOME_LABELS: dict[Outcome, str] = {
     Outcome.STOP: "Important",
@@ -50,6 +69,9 @@ OUTCOME_LABELS: dict[Outcome, str] = {
 result is in words, so urgency never depends on colour; that makes it clinical wording."""
 
 TIERS: dict[Tier, Heading] = {
+    # Review m28: for pregnancy and pacemaker/ICD every NHS leaflet says "cannot be undertaken",
+    # while this stop wording implies a doctor may approve. It follows the specification's tier
+    # definition; the Clinical Safety Officer is to confirm it at sign-off.
     Tier.STOP: Heading(
         "Do not start until a doctor says it is OK",
         "NHS hospitals or machine makers list these as reasons not to use iontophoresis.",
@@ -60,8 +82,7 @@ TIERS: dict[Tier, Heading] = {
     ),
     Tier.RED_FLAG: Heading(
         "Ask a GP to check your sweating",
-        "Some answers can mean that something else is causing the sweating. "
-        "A GP can check this before you try any treatment.",
+        "A GP can check whether something else is causing it.",
     ),
     Tier.ADVICE: Heading(
         "Good to know",
@@ -72,14 +93,15 @@ TIERS: dict[Tier, Heading] = {
 TIER_MARKS: dict[Tier, str] = {
     Tier.STOP: "do not start until a doctor says it is OK",
     Tier.DISCUSS: "talk to a GP before you start",
-    Tier.RED_FLAG: "ask a GP to check your sweating",
+    Tier.RED_FLAG: "ask a GP to check your sweating soon, before any treatment",
     Tier.ADVICE: "good to know, does not change the result",
 }
 """Short tier names for the paper checklist, after a single question's answers. The
 ``TIERS`` headings are section headings ("Talk about these …") and read badly there."""
 
 BANDS: dict[Band, str] = {
-    Band.MILD: "mild: the sweating is not noticed and does not get in the way of daily life",
+    # The contract calls score 1 "mild"; its words say what it means (no problem noticed).
+    Band.MILD: "the sweating is not noticed and never gets in the way of daily life",
     Band.MODERATE: "moderate: the sweating sometimes gets in the way of daily life",
     Band.SEVERE: "severe: the sweating often or always gets in the way of daily life",
 }
@@ -108,9 +130,6 @@ RECHECK_IF: tuple[str, ...] = (
     "a doctor tells you that you have a new health condition",
 )
 
-URGENT_HELP = "If you feel unwell now, go to 111.nhs.uk or call 111. In an emergency, call 999."
-
-
 @dataclass(frozen=True)
 class UrgentRoute:
     """Where to get urgent help that is not an emergency, in one UK nation."""
@@ -121,8 +140,9 @@ class UrgentRoute:
 
 URGENT_HEADING = "Get help urgently"
 URGENT_999 = (
-    "Call 999 now if you have sweating with chest pain, or sweating with breathlessness, "
-    "feeling faint or cold, clammy skin. These can be signs of a heart attack."
+    "Call 999 now if you have sweating with chest pain. "
+    "Also call 999 for sweating with breathlessness, feeling faint, or cold and clammy skin. "
+    "These can be signs of a heart attack."
 )
 URGENT_ROUTES_INTRO = "If you need help quickly but it is not an emergency:"
 URGENT_ROUTES: tuple[UrgentRoute, ...] = (
@@ -137,11 +157,22 @@ URGENT_SOURCES: tuple[str, ...] = (
 """Urgent help for the whole UK (evidence base section 15). Every place that gives urgent
 help (self-check, summary, pages that list red flags, leaflets) renders these, once."""
 
-NEXT_STEPS: tuple[str, ...] = (
-    "Print or save your summary. It lists your answers and the questions to ask.",
-    "Take it to a GP, a pharmacist or a skin specialist.",
+PRINT_STEP = "Print or save your summary. It lists your answers and the questions to ask."
+NEXT_STEPS_RED_FLAGS: tuple[str, ...] = (
+    "Take it to a GP soon. Ask them to check your sweating.",
+    "Wait until a GP has checked your sweating before you try iontophoresis or any other treatment.",
 )
-"""What to do with a result. The page adds a link to "who should not use iontophoresis"."""
+NEXT_STEPS_STOP: tuple[str, ...] = ("Take it to a GP or your skin team before you start.",)
+NEXT_STEPS_DISCUSS: tuple[str, ...] = ("Take it to a GP or a skin specialist before you start.",)
+NEXT_STEPS_NONE_FOUND: tuple[str, ...] = (
+    "This check cannot diagnose anything or tell you that iontophoresis is right for you.",
+    "Read the instructions that come with your machine before you start.",
+    "If you have questions, ask a GP, a pharmacist or a skin specialist.",
+)
+"""What to do next, after ``PRINT_STEP``: it follows the outcome (presentation rule 3).
+Stop and red flags go to a GP or the skin team, never a pharmacist. With red flags,
+``NEXT_STEPS_RED_FLAGS`` come first and the ``none_found`` steps are left out
+(``selfcheck.headline``)."""
 
 FALLBACK_LABEL = OUTCOME_LABELS[Outcome.STOP]
 """No result is treated like the strictest result: the fallback looks like a stop card."""
@@ -157,18 +188,32 @@ PAPER_INTRO = (
     "Print this checklist or copy it onto paper. Tick one box for each question, "
     "or write your answer. Take it with you when you speak to a GP."
 )
-PAPER_DOCTOR_FIRST = (
-    "If you answered yes or not sure to {questions}, "
-    "do not start iontophoresis before speaking to a doctor."
+PAPER_RED_FLAGS_FIRST = (
+    "Ask a GP to check your sweating soon, before you try any treatment, if you answered:"
 )
-"""The paper checklist's headline rule; the page fills in the questions from the bank."""
+PAPER_DOCTOR_FIRST = "Do not start iontophoresis before speaking to a doctor if you answered:"
+"""The paper checklist's headline rules, red flags first; the page lists the answers
+from every rule of the bank under each."""
+PAPER_AGE_UNDER = "an age under {age}"
+"""How the headline rule names the ages whose rules need a doctor."""
 PAPER_NOT_SURE = (
     "\"I'm not sure\" always counts like \"Yes\". This checklist cannot tell you "
     "that iontophoresis is right for you. Only a doctor can decide that."
 )
+
+INTENDED_PURPOSE = (
+    "This check is for adults and children in the UK who are thinking about "
+    "tap-water iontophoresis. An adult can answer for a child or for someone they care for."
+)
+"""Who the check is for, stated once (DCB0129 intended purpose); the about page reuses it."""
+
+SIGN_OFF_PENDING = "This question set has not yet had clinical sign-off."
+SIGNED_OFF = "This question set was signed off by {who}, {role}, on {date}."
+"""The question set's review status, from ``bank.QUESTION_SET_SIGN_OFF`` (presentation rule 5)."""
 
 SUMMARY_TITLE = "Tap-water iontophoresis: questions to discuss with a GP"
 BASED_ON = "Based on answers given on"
 SUMMARY_INTRO = (
     "This page shows the patient's own answers to an online self-check, not a medical assessment."
 )
+

@@ -113,20 +113,31 @@ def problems(log: HazardLog) -> list[str]:
 
 
 def summary_markdown(log: HazardLog) -> str:
-    """The About page's table: each hazard in plain words, and its risk after controls."""
+    """The About page's table: each hazard in plain words, its risk after the measures (a
+    proposal until signed off), and which measures are tested and which are done by people."""
     rows = [
-        "| Risk | What we do about it | Risk now |",
+        "| Risk | What we do about it | Risk after these measures (proposed) |",
         "|---|---|---|",
         *(
             f"| {h.title} | {h.summary} | {log.risk_labels[h.after.risk]} |"
             for h in log.hazards
         ),
     ]
-    note = (
-        f"The log has {len(log.hazards)} entries. Each safety measure in it is checked by an automatic "
-        f"test every time the site is built. Status: {log.status.lower()}."
-    )
-    return "\n".join(rows) + "\n\n" + note + "\n"
+    controls = [c for h in log.hazards for c in h.controls]
+    process = list(dict.fromkeys(c.text for c in controls if c.process))
+    tested = len(controls) - sum(c.process for c in controls)
+    note = [
+        f"The log has {len(log.hazards)} entries and {len(controls)} safety measures. "
+        f"{tested} of them are checked by an automatic test every time the site is built.",
+        "",
+        f"The other {len(controls) - tested} are done by people, not by tests:",
+        "",
+        *(f"- {text}" for text in process),
+        "",
+        f"The risk ratings are our proposal until a Clinical Safety Officer signs them off. "
+        f"Status: {log.status.lower()}.",
+    ]
+    return "\n".join(rows) + "\n\n" + "\n".join(note) + "\n"
 
 
 def add_to_about(markdown: str, log: HazardLog | None = None) -> str:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sitebuild import content, diary_page, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page
+from sitebuild import (
+    changes, content, diary_page, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page,
+)
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -39,6 +41,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return hazards.add_to_about(markdown)
     if page.file.src_uri == diary_page.PAPER_PAGE:
         return diary_page.add_to_paper_record(markdown)
+    if page.file.src_uri == changes.PAGE:
+        return changes.add_to_page(markdown)
     return markdown
 
 

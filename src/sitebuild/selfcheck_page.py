@@ -13,11 +13,13 @@ The hook puts :func:`context` into ``env.globals["selfcheck"]``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from selfcheck import bank, wording
-from selfcheck.model import AGE_MAX, QUESTION_SET_VERSION, YES, Kind, Outcome, Tier
-from selfcheck.summary import format_date
+from selfcheck.headline import HEADLINES, Headline
+from selfcheck.model import AGE_MAX, AGE_MIN, QUESTION_SET_VERSION, Kind, Tier
+from selfcheck.summary import format_date, sign_off_status
 from sitebuild import qr
 
 if TYPE_CHECKING:
@@ -119,13 +121,26 @@ class TierText:
 
 
 @dataclass(frozen=True)
-class OutcomeText:
-    """An outcome's care-card label, heading and text."""
+class HeadlineCard:
+    """One result card: the page shows the card whose outcome and red-flag flag match
+    the engine's JSON, so the script chooses by data and never decides the headline."""
 
     outcome: str
+    red_flags: str
+    """"true" or "false", as the JSON's ``see_gp_about_sweating`` reads in a data attribute."""
+    style: str
     label: str
     heading: str
-    text: str
+    text: tuple[str, ...]
+    next_steps: tuple[str, ...]
+
+    @classmethod
+    def of(cls, headline: Headline) -> HeadlineCard:
+        return cls(
+            outcome=headline.outcome.value, red_flags=str(headline.red_flags).lower(),
+            style=headline.style.value.replace("_", "-"), label=headline.label,
+            heading=headline.heading, text=headline.text, next_steps=headline.next_steps,
+        )
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,14 @@ class ChecklistRule:
 
     tier: str
     heading: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HeadlineRule:
+    """A headline rule of the paper checklist: a lead, then which answers to which questions."""
+
+    lead: str
     items: tuple[str, ...]
 
 
@@ -147,12 +170,16 @@ class SelfCheckPage:
     total: int
     parts: tuple[PagePart, ...]
     questions: tuple[PageQuestion, ...]
-    outcomes: tuple[OutcomeText, ...]
+    status: str
+    """Whether the question set has had clinical sign-off, from ``bank.QUESTION_SET_SIGN_OFF``."""
+    intended_purpose: str
+    headlines: tuple[HeadlineCard, ...]
     tiers: tuple[TierText, ...]
     """Result sections in the order the page shows them: red flags first, in their own card."""
     checklist_rules: tuple[ChecklistRule, ...]
-    doctor_first: str
-    """The paper checklist's headline rule, derived from the bank."""
+    red_flags_first: HeadlineRule
+    doctor_first: HeadlineRule
+    """The paper checklist's headline rules, derived from every rule of the bank."""
     not_sure_note: str
     paper_intro: str
     paper_not_sure: str
@@ -162,8 +189,8 @@ class SelfCheckPage:
     recheck_heading: str
     recheck_if: tuple[str, ...]
     """"Do the check again" as a list, for the result screen."""
-    urgent_help: str
-    next_steps: tuple[str, ...]
+    urgent: ModuleType
+    """The wording module, as ``partials/urgent-help.html`` reads it (``urgent.URGENT_999`` …)."""
     fallback_label: str
     fallback_heading: str
     fallback_text: tuple[str, ...]
@@ -228,28 +255,33 @@ def _checklist_rules(questions: tuple[PageQuestion, ...]) -> tuple[ChecklistRule
     return tuple(out)
 
 
-def _doctor_first(parts: tuple[PagePart, ...]) -> str:
-    """The headline rule of the paper checklist, derived from the stop and discuss rules.
+def _when(rules: list[bank.Rule]) -> str:
+    """The answers that give any of these rules, in words for the headline rule.
 
-    For a part whose every question counts "Yes or I'm not sure" as a reason to see a
-    doctor first, the rule names the part; otherwise it names the questions. The bank's
-    rules decide which questions count, so no answer wording is repeated here.
+    Age rules join into one range ("an age under 18"); other rules keep their own words.
     """
-    needs_doctor = (Tier.STOP, Tier.DISCUSS)
+    ranges = sorted(r.ages for r in rules if r.ages is not None)
+    if ranges and len(ranges) == len(rules):
+        low, high = ranges[0][0], ranges[-1][1]
+        if any(later[0] != earlier[1] + 1 for earlier, later in zip(ranges, ranges[1:], strict=False)):
+            raise ValueError("the age rules of one tier group must be one unbroken range")
+        if low != AGE_MIN:
+            raise ValueError("the headline rule words an age range that starts at the lowest age")
+        return wording.PAPER_AGE_UNDER.format(age=high + 1)
+    words = " or ".join(dict.fromkeys(r.when for r in rules))
+    return words[:1].lower() + words[1:]
 
-    def on_yes(q: PageQuestion) -> bool:
-        return any(r.tier in needs_doctor and YES in r.answers for r in bank.question(q.id).rules)
 
-    clauses = []
-    for part in parts:
-        numbers = [q.number for q in part.questions if on_yes(q)]
-        if not numbers:
-            continue
-        if len(numbers) == len(part.questions):
-            clauses.append(f"any question in part {part.letter}")
-        else:
-            clauses.append(_numbers(numbers))
-    return wording.PAPER_DOCTOR_FIRST.format(questions=" or ".join(clauses))
+def _headline_rule(lead: str, tiers: tuple[Tier, ...], questions: tuple[PageQuestion, ...]) -> HeadlineRule:
+    """Which answers to which questions give a finding of these tiers, from every rule of
+    the bank: ages, areas and the questions where "no" counts are included (review M9)."""
+    by_when: dict[str, list[int]] = {}
+    for q in questions:
+        rules = [r for r in bank.question(q.id).rules if r.tier in tiers]
+        if rules:
+            by_when.setdefault(_when(rules), []).append(q.number)
+    items = tuple(f"{_numbers(numbers).capitalize()}: {when}" for when, numbers in by_when.items())
+    return HeadlineRule(lead, items)
 
 
 def build(site_url: str) -> SelfCheckPage:
@@ -288,13 +320,13 @@ def build(site_url: str) -> SelfCheckPage:
         total=len(all_questions),
         parts=page_parts,
         questions=all_questions,
-        outcomes=tuple(
-            OutcomeText(o.value, wording.OUTCOME_LABELS[o], wording.OUTCOMES[o].heading, wording.OUTCOMES[o].text)
-            for o in Outcome
-        ),
+        status=sign_off_status(bank.QUESTION_SET_SIGN_OFF),
+        intended_purpose=wording.INTENDED_PURPOSE,
+        headlines=tuple(HeadlineCard.of(h) for h in HEADLINES),
         tiers=tuple(TierText(t.value, wording.TIERS[t].heading, wording.TIERS[t].text) for t in order),
         checklist_rules=_checklist_rules(all_questions),
-        doctor_first=_doctor_first(page_parts),
+        red_flags_first=_headline_rule(wording.PAPER_RED_FLAGS_FIRST, (Tier.RED_FLAG,), all_questions),
+        doctor_first=_headline_rule(wording.PAPER_DOCTOR_FIRST, (Tier.STOP, Tier.DISCUSS), all_questions),
         not_sure_note=wording.NOT_SURE_NOTE,
         paper_intro=wording.PAPER_INTRO,
         paper_not_sure=wording.PAPER_NOT_SURE,
@@ -302,8 +334,7 @@ def build(site_url: str) -> SelfCheckPage:
         recheck=wording.RECHECK,
         recheck_heading=wording.RECHECK_HEADING,
         recheck_if=wording.RECHECK_IF,
-        urgent_help=wording.URGENT_HELP,
-        next_steps=wording.NEXT_STEPS,
+        urgent=wording,
         fallback_label=wording.FALLBACK_LABEL,
         fallback_heading=wording.FALLBACK_HEADING,
         fallback_text=wording.FALLBACK_TEXT,

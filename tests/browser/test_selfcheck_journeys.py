@@ -13,6 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from selfcheck import QUESTION_SET_VERSION, Tier, question, wording
+from selfcheck.headline import headline_for
 from selfcheck.model import Outcome
 
 from selfcheck_flow import (
@@ -61,12 +62,14 @@ def check_result_matches_engine(page: Page, answers: dict) -> dict:
     """The result screen shows exactly the engine's outcome and findings, in its words."""
     result = expected(answers)
     outcome = Outcome(result["outcome"])
-    card = page.locator(f"[data-sc-outcome={outcome.value}]")
+    red_flags = result["see_gp_about_sweating"]
+    card = page.locator(f"[data-sc-outcome={outcome.value}][data-sc-red-flags={str(red_flags).lower()}]")
     assert card.is_visible()
     assert page.locator("[data-sc-outcome]:visible").count() == 1
-    assert card.locator("h1").inner_text() == wording.OUTCOMES[outcome].heading
+    heading = headline_for(outcome, red_flags).heading
+    assert card.locator("h1").inner_text() == heading
     assert page.evaluate("document.activeElement.dataset.scHeading !== undefined")
-    assert page.title() == f"{wording.OUTCOMES[outcome].heading} – {TITLE}"
+    assert page.title() == f"{heading} – {TITLE}"
     order = ["red_flag", "stop", "discuss", "advice"]
     want = sorted(
         ([f["tier"], question(f["question"]).label, f["reason"]] for f in result["findings"]),
@@ -90,7 +93,7 @@ def test_all_no_finds_nothing_and_never_reassures(sc: Page) -> None:
     assert see_result(sc) == "result"
     result = check_result_matches_engine(sc, answers)
     assert result["outcome"] == "none_found" and result["findings"] == []
-    card = sc.locator("[data-sc-outcome=none_found]")
+    card = sc.locator("[data-sc-outcome=none_found][data-sc-red-flags=false]")
     assert "cannot tell you" in card.inner_text()
     assert "sc-care-card--none-found" in card.get_attribute("class")
 
@@ -103,7 +106,7 @@ def test_one_stop_item(sc: Page) -> None:
     assert result["outcome"] == "stop"
     finding = sc.locator("[data-sc-tier=stop] .sc-result-finding")
     assert finding.locator("[data-sc-slot=answer]").inner_text() == "Yes"
-    assert finding.locator("[data-sc-slot=not-sure]").is_hidden()
+    assert wording.NOT_SURE_NOTE not in finding.inner_text()
 
 
 def test_not_sure_on_a_safety_item_counts_like_yes(sc: Page) -> None:
@@ -112,8 +115,7 @@ def test_not_sure_on_a_safety_item_counts_like_yes(sc: Page) -> None:
     assert see_result(sc) == "result"
     assert check_result_matches_engine(sc, answers)["outcome"] == "stop"
     finding = sc.locator("[data-sc-tier=stop] .sc-result-finding")
-    assert finding.locator("[data-sc-slot=answer]").inner_text() == "Not sure"
-    assert wording.NOT_SURE_NOTE in finding.inner_text()
+    assert finding.locator("[data-sc-slot=answer]").inner_text() == f"Not sure ({wording.NOT_SURE_NOTE})"
 
 
 def test_a_red_flag_only_gets_its_own_card(sc: Page) -> None:

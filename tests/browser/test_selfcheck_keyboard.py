@@ -79,7 +79,7 @@ def test_the_whole_journey_by_keyboard(browser: Browser, site_url: str) -> None:
         page.wait_for_selector("[data-sc-screen=result]:not([hidden])")
         assert page.evaluate("document.activeElement.hasAttribute('data-sc-heading')")
         outcome = expected(answers)["outcome"]
-        assert page.locator(f"[data-sc-outcome={outcome}]").is_visible()
+        assert page.locator(f"[data-sc-outcome={outcome}][data-sc-red-flags=true]").is_visible()
         assert page.locator("[data-sc-tier=red_flag]").is_visible()
         # Clear my answers, by keyboard too.
         tab_to(page, "[data-sc-screen=result] [data-sc-action=clear]")

@@ -90,7 +90,7 @@ class TestEvaluateJson:
         answers = clear_answers(age=12)
         text = evaluate_json(to_text(answers))
         assert text == dumps(evaluate(answers).to_json())
-        assert text.endswith("}\n") and text.startswith('{\n  "question_set_version": "2026.11"')
+        assert text.endswith("}\n") and text.startswith('{\n  "question_set_version": "2026.12"')
 
     def test_dumps_keeps_non_ascii_text(self) -> None:
         """Non-ASCII text is written as is, not as \\u escapes."""
@@ -125,4 +125,4 @@ class TestSummaryFunctions:
     def test_questions_json_is_the_bank(self) -> None:
         """questions_json gives the bank as JSON text."""
         data = json.loads(questions_json())
-        assert data["question_set_version"] == "2026.11" and len(data["questions"]) == 28
+        assert data["question_set_version"] == "2026.12" and len(data["questions"]) == 28

@@ -91,10 +91,10 @@ class TestOrderAndShape:
             question("nope")
 
     def test_version_and_issue_date(self) -> None:
-        """The question set is 2026.11, issued in November 2026."""
+        """The question set is 2026.12, issued on 30 November 2026."""
         data = questions_as_json()
-        assert data["question_set_version"] == "2026.11"
-        assert data["issued"] == QUESTION_SET_ISSUED.isoformat() == "2026-11-24"
+        assert data["question_set_version"] == "2026.12"
+        assert data["issued"] == QUESTION_SET_ISSUED.isoformat() == "2026-11-30"
 
 
 class TestAsJson:
@@ -169,9 +169,41 @@ class TestWording:
                 assert rule.when, q.id
 
     def test_hints_give_exceptions_where_they_help(self) -> None:
-        """Hints say fillings do not count as metal, and any coil counts."""
-        assert "Answer No for dental fillings" in question("metal_implant").hint
+        """Hints name dental implants as metal (no unsourced exception, m17), and any coil counts."""
+        assert "dental implant" in question("metal_implant").hint
+        assert "fillings" not in question("metal_implant").hint
         assert "Answer for any coil, copper or hormonal" in question("coil").hint
+
+    def test_antiperspirant_hint_says_which_product_counts_and_how_to_tell(self) -> None:
+        """20% aluminium chloride hexahydrate, named examples, how to tell, other salts do not count (M18)."""
+        q = question("tried_antiperspirant")
+        assert "20% aluminium chloride" in q.text
+        assert "20% aluminium chloride hexahydrate" in q.hint and "pack or leaflet" in q.hint
+        assert "Driclor" in q.hint and "Anhydrol Forte" in q.hint
+        assert "do not count" in q.hint and "supermarket" not in q.hint
+        assert {"NI-form", "Driclor-PIL"} <= set(q.sources)
+
+    def test_racing_heart_says_chest_pain_means_999(self) -> None:
+        """The hint and the reason of the palpitations red flag both give 999 for chest pain (C2)."""
+        q = question("racing_heart")
+        for text in (q.hint, q.rules[0].reason):
+            sentence = next(s for s in sentences(text) if "chest pain" in s)
+            assert "999" in sentence
+
+    def test_red_flags_the_check_does_not_ask_are_hinted(self) -> None:
+        """Swollen glands, travel and diabetes are named in hints (m16)."""
+        assert "swollen glands" in question("night_sweats").hint
+        assert "diabetes" in question("racing_heart").hint
+
+    def test_broken_skin_asks_one_thing_and_defines_broken(self) -> None:
+        """One question about the skin to treat; the hint says "broken" means a large area (m21, m6)."""
+        q = question("broken_skin")
+        assert q.text == "Is the skin you want to treat broken, infected or inflamed?"
+        assert "large wound" in q.hint and "eczema flare" in q.hint
+
+    def test_braces_reason_allows_for_face_treatment(self) -> None:
+        """The braces reason no longer says the current never reaches the head (m25)."""
+        assert "face is treated" in question("braces").rules[0].reason
 
     def test_skin_wording_does_not_rely_on_colour(self) -> None:
         """The broken-skin hint says how inflamed skin feels and how it looks on brown or black skin."""
@@ -226,6 +258,25 @@ class TestDisputedItems:
         nhs = {"NUTH", "StHees", "DBTH", "TRFT", "NLAG"}
         for qid in ("heart_condition", "epilepsy", "circulation"):
             assert not nhs & set(question(qid).sources), qid
+
+    def test_metal_implant_reason_attributes_each_view(self) -> None:
+        """Every NHS leaflet says any metal implant; only makers and German doctors narrow it (M4)."""
+        reason = question("metal_implant").rules[0].reason
+        assert "The NHS leaflets we read say not to use iontophoresis with any metal implant" in reason
+        assert "Others" not in reason and "machine makers and German doctors" in reason
+
+    def test_pacemaker_reason_attributes_the_no_reports_note(self) -> None:
+        """"No reports" is one heart device maker's note, and other implants are our own caution (M5)."""
+        reason = question("pacemaker").rules[0].reason
+        assert "A heart device maker has had no reports" in reason
+        assert "No problems have been reported" not in reason
+        assert "only name heart devices" in reason and "other implanted device" not in reason
+
+    def test_age_reasons_do_not_generalise_one_hospital(self) -> None:
+        """"One NHS hospital" uses a lower current; no "treat from age 5" inference (m2)."""
+        reasons = " ".join(rule.reason for rule in question("age").rules)
+        assert "One NHS hospital uses a lower current" in reasons
+        assert "treat children from age 5" not in reasons and "Hospitals use" not in reasons
 
 
 class TestSources:

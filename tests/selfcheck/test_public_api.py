@@ -37,8 +37,8 @@ def test_api_functions_and_signatures() -> None:
 
 
 def test_question_set_version() -> None:
-    """The question-set version is 2026.11."""
-    assert selfcheck.QUESTION_SET_VERSION == "2026.11"
+    """The question-set version is 2026.12."""
+    assert selfcheck.QUESTION_SET_VERSION == "2026.12"
 
 
 def test_py_typed_marker_is_shipped() -> None:

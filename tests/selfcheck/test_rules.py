@@ -206,7 +206,7 @@ class TestJsonShape:
         """to_json() gives the contract's keys and nothing more."""
         data = evaluate(clear_answers(pacemaker="yes", hdss=3)).to_json()
         assert list(data) == ["question_set_version", "outcome", "see_gp_about_sweating", "severity", "findings"]
-        assert data["question_set_version"] == "2026.11"
+        assert data["question_set_version"] == "2026.12"
         assert data["severity"] == {"hdss": 3, "band": "severe"}
         (finding,) = data["findings"]
         assert list(finding) == ["question", "answer", "tier", "reason", "sources"]

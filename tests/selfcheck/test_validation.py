@@ -48,7 +48,7 @@ class TestMissingAndUnknown:
     def test_unknown_question_id(self) -> None:
         """An unknown id is a problem named after that id."""
         assert problems(clear_answers(pacemakers="no")) == [
-            ("pacemakers", '"pacemakers" is not a question in this check (question set 2026.11).')
+            ("pacemakers", '"pacemakers" is not a question in this check (question set 2026.12).')
         ]
 
     def test_unknown_ids_come_after_known_questions_in_input_order(self) -> None:

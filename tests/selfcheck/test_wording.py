@@ -71,20 +71,37 @@ class TestSingleSource:
         names = {name for name, _ in wording_texts()}
         assert {
             "OUTCOMES", "OUTCOME_LABELS", "TIERS", "TIER_MARKS", "RECHECK", "RECHECK_HEADING",
-            "RECHECK_IF", "URGENT_HELP", "NEXT_STEPS", "FALLBACK_LABEL", "FALLBACK_HEADING",
-            "FALLBACK_TEXT", "PAPER_INTRO", "PAPER_DOCTOR_FIRST", "PAPER_NOT_SURE",
+            "RECHECK_IF", "URGENT_HEADING", "URGENT_999", "URGENT_ROUTES_INTRO", "URGENT_ROUTES",
+            "NEXT_STEPS_STOP", "NEXT_STEPS_RED_FLAGS", "RED_FLAG_HEADLINE", "RED_FLAG_ALSO",
+            "FALLBACK_LABEL", "FALLBACK_HEADING", "FALLBACK_TEXT", "PAPER_INTRO",
+            "PAPER_DOCTOR_FIRST", "PAPER_RED_FLAGS_FIRST", "PAPER_NOT_SURE", "INTENDED_PURPOSE",
+            "SIGN_OFF_PENDING",
         } <= names
-        assert "SAFETY_NET" not in names
+        assert "SAFETY_NET" not in names and "URGENT_HELP" not in names
 
 
 class TestSafetyNet:
     def test_do_the_check_again_and_urgent_help_are_separate(self) -> None:
-        """"Do the check again" and the 111 and 999 line are two texts, so a screen can use each once."""
+        """"Do the check again" and urgent help are separate texts, so a screen can use each once."""
         assert "check again" in wording.RECHECK and "111" not in wording.RECHECK
-        assert "111.nhs.uk" in wording.URGENT_HELP and "call 999" in wording.URGENT_HELP
-        assert "check again" not in wording.URGENT_HELP
+        assert "check again" not in wording.URGENT_999 + wording.URGENT_ROUTES_INTRO
         assert wording.RECHECK_HEADING == "Do this check again if"
         assert len(wording.RECHECK_IF) == 3
+
+    def test_chest_pain_means_999_in_one_sentence(self) -> None:
+        """Sweating with chest pain, breathlessness, feeling faint or clammy skin: 999 now (C2)."""
+        first = wording.URGENT_999.split(". ")[0]
+        assert "chest pain" in first and "999 now" in first and "sweating" in first
+        for words in ("breathlessness", "feeling faint", "clammy"):
+            assert words in wording.URGENT_999
+
+    def test_every_uk_nation_has_its_urgent_route(self) -> None:
+        """England, Wales, Scotland and Northern Ireland each have a route; 111.nhs.uk is England's only."""
+        routes = {r.nation: r.route for r in wording.URGENT_ROUTES}
+        assert list(routes) == ["England", "Wales", "Scotland", "Northern Ireland"]
+        assert "111.nhs.uk" in routes["England"] and "111.wales.nhs.uk" in routes["Wales"]
+        assert "NHS 24" in routes["Scotland"] and "out-of-hours" in routes["Northern Ireland"]
+        assert "111.nhs.uk" not in routes["Wales"] + routes["Scotland"] + routes["Northern Ireland"]
 
     def test_outcomes_leave_the_safety_net_to_its_own_texts(self) -> None:
         """No outcome repeats "do the check again" or 111, which every result screen shows anyway."""
@@ -92,13 +109,15 @@ class TestSafetyNet:
             assert "check again" not in text.text and "111" not in text.text
 
     def test_the_summary_prints_each_once(self) -> None:
-        """The GP summary still ends with both: do the check again, then 111 and 999."""
+        """The GP summary ends with both: do the check again, then urgent help for every nation."""
         result = evaluate(clear_answers())
         summary = build_summary(result, date(2026, 12, 1))
         for rendered in (summary.to_html(), summary.to_text()):
             assert rendered.count(wording.RECHECK) == 1
-            assert rendered.count(wording.URGENT_HELP) == 1
-            assert rendered.index(wording.RECHECK) < rendered.index(wording.URGENT_HELP)
+            assert rendered.count(wording.URGENT_999) == 1
+            assert rendered.index(wording.RECHECK) < rendered.index(wording.URGENT_999)
+            for route in wording.URGENT_ROUTES:
+                assert rendered.count(route.route) == 1
 
 
 class TestLabels:
@@ -114,9 +133,38 @@ class TestLabels:
         assert any(text.startswith("Speak to a GP") for text in wording.FALLBACK_TEXT)
         assert any("paper checklist" in text for text in wording.FALLBACK_TEXT)
 
-    def test_the_headline_rule_has_one_place_for_the_questions(self) -> None:
-        """The paper checklist fills in the question numbers; the rule's words stay here."""
-        assert wording.PAPER_DOCTOR_FIRST.count("{questions}") == 1
-        assert wording.PAPER_DOCTOR_FIRST.format(questions="question 3").startswith(
-            "If you answered yes or not sure to question 3, "
-        )
+    def test_the_headline_rules_lead_to_a_list_of_answers(self) -> None:
+        """The paper checklist lists the answers under each lead; the leads' words stay here."""
+        for lead in (wording.PAPER_RED_FLAGS_FIRST, wording.PAPER_DOCTOR_FIRST):
+            assert lead.endswith("if you answered:")
+        assert wording.PAPER_RED_FLAGS_FIRST.startswith(wording.RED_FLAG_HEADLINE.heading)
+        assert wording.PAPER_AGE_UNDER.format(age=18) == "an age under 18"
+
+
+class TestNextSteps:
+    def test_stop_and_red_flags_never_send_to_a_pharmacist(self) -> None:
+        """Stop and red flags go to a GP or the skin team; discuss to a GP or skin specialist (M8)."""
+        for steps in (wording.NEXT_STEPS_STOP, wording.NEXT_STEPS_RED_FLAGS):
+            assert "pharmacist" not in " ".join(steps)
+        assert "GP or your skin team" in " ".join(wording.NEXT_STEPS_STOP)
+        assert "GP or a skin specialist" in " ".join(wording.NEXT_STEPS_DISCUSS)
+        assert "pharmacist" not in " ".join(wording.NEXT_STEPS_DISCUSS)
+
+    def test_none_found_restates_what_the_check_cannot_do(self) -> None:
+        """The best outcome's next steps say what the check cannot tell."""
+        assert "cannot diagnose" in wording.NEXT_STEPS_NONE_FOUND[0]
+
+
+class TestPurposeAndStatus:
+    def test_intended_purpose_is_adults_and_children_stated_once(self) -> None:
+        """One intended purpose: adults and children in the UK (M6); no other text says "adults" only."""
+        assert "adults and children" in wording.INTENDED_PURPOSE and "UK" in wording.INTENDED_PURPOSE
+        others = [(where, text) for where, text in user_facing_texts()
+                  if "adult" in text.lower() and text != wording.INTENDED_PURPOSE]
+        assert all("adults and children" in text or "an adult present" in text for _, text in others), others
+
+    def test_band_1_is_not_called_mild(self) -> None:
+        """HDSS 1 means no noticeable sweating, so its words do not call it mild (m18)."""
+        from selfcheck import Band
+        assert "mild" not in wording.BANDS[Band.MILD]
+        assert "never gets in the way" in wording.BANDS[Band.MILD]

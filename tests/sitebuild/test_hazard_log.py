@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from selfcheck import wording
 from sitebuild import hazards
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,11 +71,34 @@ def test_gp_page_links_to_the_clinical_safety_summary(built_site: Path) -> None:
 
 
 def test_self_check_shows_the_urgent_care_safety_net(built_site: Path) -> None:
-    """H10: 111 and 999 come before the first question on the self-check page."""
+    """H10, H19: 999 for chest pain and every nation's route come before the first question."""
     html = (built_site / "self-check" / "index.html").read_text(encoding="utf-8")
     first_question = html.index("data-sc-question=")
-    assert -1 < html.find("call 111") < first_question
-    assert -1 < html.find("call 999") < first_question
+    assert -1 < html.find(wording.URGENT_999) < first_question
+    for route in wording.URGENT_ROUTES:
+        assert -1 < html.find(route.route) < first_question
+
+
+def test_the_log_covers_the_clinical_review_hazards() -> None:
+    """M17: red flags under reassurance, a leaflet alone, page errors, a child at home, urgent cardiac symptoms."""
+    titles = " | ".join(hazard.title.lower() for hazard in hazards.load().hazards)
+    for words in ("red flags are shown under reassuring words", "leaflet is read on its own",
+                  "pages themselves contain an error", "home machine is used on a child",
+                  "urgent heart symptoms"):
+        assert words in titles
+
+
+def test_about_page_says_which_measures_are_tested_and_which_are_process() -> None:
+    """m8: no claim that every measure is tested; the process measures are listed, the risks are proposals."""
+    log = hazards.load()
+    text = hazards.summary_markdown(log)
+    assert "Each safety measure in it is checked" not in text
+    process = [c for h in log.hazards for c in h.controls if c.process]
+    tested = sum(1 for h in log.hazards for c in h.controls if not c.process)
+    assert process and f"{tested} of them are checked by an automatic test" in text
+    assert f"The other {len(process)} are done by people" in text
+    assert all(f"- {c.text}" in text for c in process)
+    assert "(proposed)" in text and "proposal until a Clinical Safety Officer signs them off" in text
 
 
 def test_about_page_without_the_section_stops_the_build() -> None:

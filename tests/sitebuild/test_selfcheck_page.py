@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from selfcheck import PARTS, QUESTIONS, Tier, bank, questions_in, wording
+from selfcheck import PARTS, QUESTIONS, Outcome, Tier, bank, questions_in, wording
+from selfcheck.headline import HEADLINES
+from selfcheck.model import AGE_MIN, SignOff
 from sitebuild.selfcheck_page import build
 
 SITE_URL = "https://iontophoresis.example.org/"
@@ -67,30 +69,61 @@ class TestContext:
                 assert any(item.endswith(": " + rule.when) and number in covered(item) for item in items)
         assert [r.heading for r in page.checklist_rules] == [wording.TIER_MARKS[t] for t in Tier]
 
-    def test_the_headline_rule_names_every_yes_question_that_needs_a_doctor(self, page) -> None:
-        """"Yes or not sure" to any stop or discuss question means: speak to a doctor first."""
-        needs = [n for n, q in enumerate(QUESTIONS, 1)
-                 if any(r.tier in (Tier.STOP, Tier.DISCUSS) and "yes" in r.answers for r in q.rules)]
-        assert page.doctor_first.startswith("If you answered yes or not sure to ")
-        assert page.doctor_first.endswith(", do not start iontophoresis before speaking to a doctor.")
-        numbers = [int(n) for n in re.findall(r"\d+", page.doctor_first)]
-        assert numbers[0] == needs[0] and numbers[-1] == needs[-1]
+    @pytest.mark.parametrize(("rule_name", "tiers"), [
+        ("doctor_first", (Tier.STOP, Tier.DISCUSS)), ("red_flags_first", (Tier.RED_FLAG,)),
+    ])
+    def test_the_headline_rules_come_from_every_rule(self, page, rule_name: str, tiers: tuple[Tier, ...]) -> None:
+        """Every stop or discuss rule (ages, areas and "no" answers included) is in the headline
+        rule under the right question number, and no other question is (M9); red flags likewise."""
+        rule = getattr(page, rule_name)
+        named: dict[int, str] = {}
+        for item in rule.items:
+            numbers, _, when = item.partition(": ")
+            for low, high in re.findall(r"(\d+)(?: to (\d+))?", numbers):
+                named.update(dict.fromkeys(range(int(low), int(high or low) + 1), when))
+        expected = {n for n, q in enumerate(QUESTIONS, 1) if any(r.tier in tiers for r in q.rules)}
+        assert set(named) == expected
+        for number, q in enumerate(QUESTIONS, 1):
+            for r in (r for r in q.rules if r.tier in tiers):
+                if r.ages is not None:
+                    top = max(x.ages[1] for x in q.rules if x.ages is not None and x.tier in tiers)
+                    assert r.ages[0] >= AGE_MIN and named[number] == wording.PAPER_AGE_UNDER.format(age=top + 1)
+                else:
+                    assert named[number] == r.when[:1].lower() + r.when[1:]
+
+    def test_the_doctor_first_rule_reads_as_the_review_asked(self, page) -> None:
+        """Under 18, other areas, yes to 3 to 16 and no to 18: the questions the review found missing."""
+        assert page.doctor_first.lead == wording.PAPER_DOCTOR_FIRST
+        assert page.doctor_first.items == (
+            "Question 1: an age under 18", "Question 2: other areas",
+            "Questions 3 to 16: yes or I'm not sure", "Question 18: no or I'm not sure",
+        )
+        assert page.red_flags_first.items == ("Questions 19 to 26: yes or I'm not sure",)
 
     def test_wording_comes_from_the_engine(self, page) -> None:
-        """Outcome and tier texts are the engine's own."""
-        assert {o.outcome: o.heading for o in page.outcomes} == {k.value: v.heading for k, v in wording.OUTCOMES.items()}
+        """Headline and tier texts are the engine's own."""
+        assert [(c.outcome, c.red_flags, c.heading, c.text, c.next_steps) for c in page.headlines] == [
+            (h.outcome.value, str(h.red_flags).lower(), h.heading, h.text, h.next_steps) for h in HEADLINES
+        ]
         assert {t.tier: t.text for t in page.tiers} == {k.value: v.text for k, v in wording.TIERS.items()}
         assert page.tiers[0].tier == "red_flag", "red flags come first, in their own card"
         assert page.not_sure_note == wording.NOT_SURE_NOTE
-        assert {o.outcome: o.label for o in page.outcomes} == {k.value: v for k, v in wording.OUTCOME_LABELS.items()}
-        assert page.doctor_first.endswith(wording.PAPER_DOCTOR_FIRST.split("{questions}")[1])
-        assert (page.recheck, page.recheck_if, page.urgent_help) == (
-            wording.RECHECK, wording.RECHECK_IF, wording.URGENT_HELP,
-        )
+        assert (page.recheck, page.recheck_if) == (wording.RECHECK, wording.RECHECK_IF)
+        assert page.urgent is wording, "the urgent-help partial reads the package's wording"
+        assert page.intended_purpose == wording.INTENDED_PURPOSE
         assert (page.fallback_label, page.fallback_heading, page.fallback_text) == (
             wording.FALLBACK_LABEL, wording.FALLBACK_HEADING, wording.FALLBACK_TEXT,
         )
         assert (page.age_not_a_number, page.age_too_high) == (bank.AGE_NOT_A_NUMBER, bank.AGE_TOO_HIGH)
+
+    def test_status_is_derived_from_the_sign_off_record(self, page, monkeypatch) -> None:
+        """Unsigned today, so the page says so; a recorded sign-off changes it, nothing else can (M14)."""
+        assert bank.QUESTION_SET_SIGN_OFF is None
+        assert page.status == wording.SIGN_OFF_PENDING
+        from datetime import date
+        record = SignOff("Dr A Example", "Clinical Safety Officer", date(2027, 1, 5), "question set 2026.12")
+        monkeypatch.setattr(bank, "QUESTION_SET_SIGN_OFF", record)
+        assert "signed off by Dr A Example" in build(SITE_URL).status
 
     def test_qr_code_and_address_point_to_the_information_pages(self, page) -> None:
         assert page.short_address == "iontophoresis.example.org"
@@ -187,17 +220,29 @@ class TestSingleSource:
     """The screens show the package's wording verbatim; test_wording checks no file types it."""
 
     def test_result_lists_when_to_check_again_then_urgent_help_once(self, result: str) -> None:
-        """The result screen lists RECHECK_IF and shows the 111 and 999 line once, not RECHECK."""
+        """The result screen lists RECHECK_IF and shows urgent help once, not RECHECK."""
         assert wording.RECHECK_HEADING in result
-        for item in (*wording.RECHECK_IF, *wording.NEXT_STEPS):
+        for item in (*wording.RECHECK_IF, *(step for h in HEADLINES for step in h.next_steps)):
             assert item in result
-        assert result.count(wording.URGENT_HELP) == 1
+        assert result.count(wording.URGENT_999) == 1
         assert wording.RECHECK not in result
 
     def test_result_cards_carry_the_package_labels(self, result: str) -> None:
         """Each outcome card's urgency label is the package's."""
         for label in wording.OUTCOME_LABELS.values():
             assert label in result
+
+    def test_one_card_per_headline_and_red_flag_cards_never_say_none_found(self, html: str) -> None:
+        """Six cards keyed by outcome and red-flag flag; red-flag cards lead with the GP, never "none found" (C1)."""
+        cards = re.findall(r'<div class="sc-care-card [^"]*" data-sc-outcome="(\w+)" data-sc-red-flags="(\w+)" hidden>(.*?)</ul>\s*</div>\s*</div>', html, re.S)
+        assert {(o, f) for o, f, _ in cards} == {(o.value, f) for o in Outcome for f in ("true", "false")}
+        for _, flag, body in cards:
+            text = " ".join(unescape(re.sub(r"<[^>]+>", " ", body)).split())
+            if flag == "true":
+                assert text.startswith(f"{wording.RED_FLAG_LABEL} {wording.RED_FLAG_HEADLINE.heading}")
+                assert wording.OUTCOMES[Outcome.NONE_FOUND].heading not in text
+                assert "instructions that come with your machine" not in text and "pharmacist" not in text
+                assert wording.OUTCOME_LABELS[Outcome.NONE_FOUND] not in text
 
     def test_fallback_says_speak_to_a_gp_in_the_package_words(self, fallback: str) -> None:
         """The fallback card's label, heading and advice are the package's."""
@@ -209,9 +254,39 @@ class TestSingleSource:
         assert wording.PAPER_INTRO in paper and wording.PAPER_NOT_SURE in paper
         for mark in wording.TIER_MARKS.values():
             assert mark in paper
-        assert paper.count(wording.RECHECK) == 1 and paper.count(wording.URGENT_HELP) == 1
+        assert paper.count(wording.RECHECK) == 1 and paper.count(wording.URGENT_999) == 1
+        assert paper.index(wording.PAPER_RED_FLAGS_FIRST) < paper.index(wording.PAPER_DOCTOR_FIRST)
 
     def test_age_errors_come_from_the_bank(self, html: str) -> None:
         """The age input carries the bank's errors for a non-number and for too high an age."""
         assert f'data-sc-error-not-a-number="{bank.AGE_NOT_A_NUMBER}"' in html
         assert f'data-sc-error-too-high="{bank.AGE_TOO_HIGH}"' in html
+
+
+class TestUrgentHelpAndStatus:
+    """Presentation rules 2 and 5 on the built page."""
+
+    @pytest.mark.parametrize("screen", ["start", "result", "fallback", "paper"])
+    def test_chest_pain_and_999_with_every_nation_wherever_urgent_help_is_given(self, html: str, screen: str) -> None:
+        """Start, result, fallback and paper checklist each give 999 for chest pain and the four routes (C2, m7)."""
+        bounds = {
+            "start": ('data-sc-screen="start"', "data-sc-question="),
+            "result": ('data-sc-screen="result"', 'data-sc-screen="fallback"'),
+            "fallback": ('data-sc-screen="fallback"', "data-sc-paper"),
+            "paper": ("data-sc-paper", "data-sc-print-sheet"),
+        }
+        text = _text(html, *bounds[screen])
+        sentence = next(s for s in re.split(r"(?<=\.) ", text) if "chest pain" in s)
+        assert "999" in sentence
+        for route in wording.URGENT_ROUTES:
+            assert f"{route.nation}: {route.route}" in text
+        assert "If you feel unwell now, go to 111.nhs.uk" not in text
+
+    def test_start_page_says_who_the_check_is_for_and_that_it_is_not_signed_off(self, html: str) -> None:
+        """The intended purpose once, and the plain sign-off status beside the version (M6, M14)."""
+        start = _text(html, 'data-sc-screen="start"', "data-sc-question=")
+        assert start.count(wording.INTENDED_PURPOSE) == 1
+        assert wording.SIGN_OFF_PENDING in start
+        assert "reviewed" not in start.lower()
+        paper = _text(html, "data-sc-paper", "data-sc-print-sheet")
+        assert wording.SIGN_OFF_PENDING in paper

@@ -85,8 +85,12 @@ export class ResultView {
     if (result.see_gp_about_sweating !== byTier.get("red_flag").length > 0) {
       throw new Error("Red flags and see_gp_about_sweating disagree");
     }
-    const card = this.cards.find((c) => c.dataset.scOutcome === result.outcome);
+    // One card per outcome and red-flag flag, worded by the package (selfcheck.headline).
+    const redFlags = String(result.see_gp_about_sweating);
+    const card = this.cards.find((c) => c.dataset.scOutcome === result.outcome && c.dataset.scRedFlags === redFlags);
     if (!card) throw new Error(`No card for ${result.outcome}`);
+    // The summary first: each finding's answer is placed in the words it has there.
+    this.fillSummary(summaryHtml);
     for (const [tier, findings] of byTier) {
       const section = this.tiers.get(tier);
       if (!section) throw new Error(`No section for ${tier}`);
@@ -94,7 +98,6 @@ export class ResultView {
       list.replaceChildren(...findings.map((finding) => this.finding(finding)));
       section.hidden = findings.length === 0;
     }
-    this.fillSummary(summaryHtml);
     card.hidden = false;
   }
 
@@ -103,8 +106,7 @@ export class ResultView {
     const item = this.template.content.firstElementChild.cloneNode(true);
     const slot = (name) => need(item, `[data-sc-slot="${name}"]`);
     slot("label").textContent = question.label;
-    slot("answer").textContent = question.display(finding.answer);
-    slot("not-sure").hidden = finding.answer !== "not_sure";
+    slot("answer").textContent = need(this.summary, `[data-sc-finding="${finding.question}"] [data-sc-answer]`).textContent;
     slot("reason").textContent = finding.reason;
     // "ask" is not part of the JSON contract; shown if the engine ever sends it.
     if (typeof finding.ask === "string" && finding.ask) slot("ask-text").textContent = finding.ask;
