@@ -290,7 +290,7 @@ def test_more_patient_links_resolve(built_site: Path) -> None:
     assert problems == []
 
 
-NEW_TERMS = ("a-and-e", "armpit-shields", "athletes-foot", "ce-ukca", "diathermy", "glycopyrronium",
+NEW_TERMS = ("a-and-e", "armpit-shields", "athletes-foot", "ukca-ce", "diathermy", "glycopyrronium",
              "hydrocortisone", "icb", "ifr", "lead", "soap-substitute", "soft-water", "vat-relief", "yellow-card")
 
 
