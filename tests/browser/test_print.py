@@ -12,7 +12,7 @@ from sitebuild.qr import short_address
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
-PAGES = ["side-effects/", "who-should-not-use-it/"]
+PAGES = ["side-effects/", "who-should-not-use-it/", "home-use/"]
 #: 12pt in CSS pixels (96 per inch, 72 points per inch).
 MIN_TEXT_PX = 16
 #: A4 is 210 mm wide; print.css leaves 15 mm each side.
