@@ -172,3 +172,8 @@ BASED_ON = "Based on answers given on"
 SUMMARY_INTRO = (
     "This page shows the patient's own answers to an online self-check, not a medical assessment."
 )
+
+# Progress on the self-check's waiting screen while the engine loads (engine.js reports
+# the stage; the page fills in the figure).
+ENGINE_PROGRESS_DOWNLOADING = "Downloading the check to this device: {megabytes} MB so far."
+ENGINE_PROGRESS_STARTING = "Download finished. Starting the check on this device."

@@ -101,16 +101,13 @@ async function respond(request) {
   }
 }
 
-// The versioned runtime and the hash-named engine never change under their names.
-// While online they are left to the browser's HTTP cache (a year, immutable), where
-// Chromium keeps the wasm it has already compiled; answered from Cache Storage it
-// compiles it again (measured: warm starts about 0.15 s slower). Offline, the copy
-// cached here answers.
-const IMMUTABLE = /\/assets\/(pyodide|selfcheck\/engine)\//;
-
+// The engine's files are answered from this build's cache too, online or not. Leaving
+// them to the network while the browser says it is online (as an earlier version did,
+// to keep Chromium's compiled-wasm cache, about 0.15 s on a warm start) stranded
+// patients: with the site unreachable, or after a rebuild had removed the old engine
+// folder that this build's pages still name, the engine never started.
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
-  if (self.navigator.onLine && IMMUTABLE.test(new URL(request.url).pathname)) return;
   event.respondWith(respond(request));
 });
