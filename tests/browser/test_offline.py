@@ -87,7 +87,8 @@ def test_information_pages_do_not_cache_the_engine(
             "caches.keys().then(([name]) => caches.open(name)).then((c) => c.keys()).then((k) => k.map((r) => r.url))"
         )
         assert any(url.endswith("/side-effects/") for url in cached)
-        assert not [url for url in cached if "/assets/pyodide/" in url or "/assets/selfcheck/" in url]
+        assert not [url for url in cached if "/assets/pyodide/" in url or "/assets/selfcheck/engine/" in url
+                    or url.endswith("/assets/selfcheck/worker.js")]
     finally:
         context.close()
 

@@ -79,9 +79,10 @@ def change_answer(page: Page, question: str, value: object) -> None:
 
 
 def engine_ready_after(page: Page, gate: Gate) -> None:
-    """Let the engine load, and wait until it is ready (without starting anything)."""
+    """Let the engine load, and wait until it is ready (without starting anything; the
+    fallback to `ready` lets this test run against the page before issue 13)."""
     gate.open.set()
-    page.evaluate("() => window.selfcheck.whenReady()")
+    page.evaluate("() => (window.selfcheck.whenReady ? window.selfcheck.whenReady() : window.selfcheck.ready)")
     page.wait_for_timeout(300)  # a stale reply would render within this
 
 
@@ -182,34 +183,42 @@ def wait_for_fallback(page: Page, started: float) -> float:
 
 @pytest.mark.parametrize("fault", ["wasm aborted", "wheel 404"])
 def test_a_failed_engine_file_leads_to_the_fallback_within_10_s(browser: Browser, site_url: str, fault: str) -> None:
-    """With the real 60 s limit in place, a file that fails outright fails at once."""
+    """With the real 60 s limit in place, a file that fails outright fails at once: the
+    time is measured from the moment the file fails (how late Pyodide asks for the file
+    depends on the machine's speed, not on this page)."""
     context, page, _ = new_page(browser, site_url)
-    try:
+    failed_at: list[float] = []
+
+    def fail(route) -> None:
+        failed_at.append(time.monotonic())
         if fault == "wasm aborted":
-            context.route("**/*.wasm", lambda route: route.abort())
+            route.abort()
         else:
-            context.route("**/*.whl", lambda route: route.fulfill(status=404, body="Not found"))
+            route.fulfill(status=404, body="Not found")
+
+    try:
+        context.route("**/*.wasm" if fault == "wasm aborted" else "**/*.whl", fail)
         saved = json.dumps({"version": QUESTION_SET_VERSION, "answers": clear_answers()})
         context.add_init_script(f"sessionStorage.setItem('selfcheck-answers', {json.dumps(saved)})")
         page.goto(site_url + "self-check/")
         started = time.monotonic()
-        page.locator("[data-sc-action=start]").click()
-        page.locator("[data-sc-action=result]").click()
+        page.locator("[data-sc-action=start]").click()  # to "Check your answers"
         elapsed = wait_for_fallback(page, started)
-        print(f"\n{fault}: fallback {elapsed:.2f} s after Start")
-        assert elapsed < 10
+        after_failure = time.monotonic() - failed_at[0]
+        print(f"\n{fault}: fallback {after_failure:.2f} s after the failure, {elapsed:.2f} s after Start")
+        assert after_failure < 10
     finally:
         context.close()
 
 
 def test_a_slow_but_steady_line_is_not_cut_off(browser: Browser, site_url: str) -> None:
-    """Throttled by Chromium to about 1 MB/s, the engine takes longer than a 3 s limit
-    in all, but never stalls for 3 s: it starts, and the waiting screen shows progress."""
+    """Throttled by Chromium to 700 kB/s, the engine takes longer than a 6 s limit in
+    all, but never stalls for 6 s: it starts, and the waiting screen shows progress."""
     context, page, _ = new_page(browser, site_url)
     try:
         context.route(site_url + "self-check/", lambda route: route.fulfill(
             response=(response := route.fetch()),
-            body=response.body().replace(b"</head>", b'<meta name="selfcheck-start-limit" content="3000"></head>', 1),
+            body=response.body().replace(b"</head>", b'<meta name="selfcheck-start-limit" content="6000"></head>', 1),
         ))
         saved = json.dumps({"version": QUESTION_SET_VERSION, "answers": clear_answers()})
         context.add_init_script(f"sessionStorage.setItem('selfcheck-answers', {json.dumps(saved)})")
@@ -217,7 +226,7 @@ def test_a_slow_but_steady_line_is_not_cut_off(browser: Browser, site_url: str) 
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.emulateNetworkConditions", {
-            "offline": False, "latency": 20, "downloadThroughput": 1_000_000, "uploadThroughput": 1_000_000,
+            "offline": False, "latency": 20, "downloadThroughput": 700_000, "uploadThroughput": 700_000,
         })
         started = time.monotonic()
         page.locator("[data-sc-action=start]").click()
@@ -231,7 +240,7 @@ def test_a_slow_but_steady_line_is_not_cut_off(browser: Browser, site_url: str) 
         elapsed = time.monotonic() - started
         print(f"\nslow line: {progress!r}; result after {elapsed:.1f} s")
         assert screen(page) == "result"
-        assert elapsed > 3, "the line was not slow enough to test the limit"
+        assert elapsed > 6, "the line was not slow enough to test the limit"
     finally:
         context.close()
 

@@ -156,3 +156,14 @@ test("unknown screens and questions are refused", () => {
   assert.throws(() => new Journey(ORDER).answer("nope", "yes"));
   assert.throws(() => new Journey(ORDER).change("nope"));
 });
+
+test("an engine that fails to start shows the fallback at once, except on start", () => {
+  const journey = new Journey(ORDER);
+  assert.equal(journey.engineFailed(), null);
+  journey.start();
+  assert.deepEqual(journey.engineFailed(), screen("fallback"));
+  assert.equal(journey.engineFailed(), null, "only once");
+  const { journey: waiting, request } = atWaiting();
+  assert.deepEqual(waiting.engineFailed(), screen("fallback"));
+  assert.equal(waiting.failedFor(request), null, "the request's own failure then changes nothing");
+});

@@ -65,7 +65,11 @@ class SelfCheck {
     this.engine = "loading";
     Promise.resolve(bridge.ready).then(
       () => { this.engine = "ready"; },
-      () => { this.engine = "failed"; },
+      () => {
+        this.engine = "failed";
+        const fallback = this.journey.engineFailed();
+        if (fallback) this.draw(fallback);
+      },
     );
     bridge.onProgress((report) => this.showProgress(report));
   }

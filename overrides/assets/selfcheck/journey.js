@@ -13,7 +13,9 @@
 //   review       -> check (from the result: "Change your answers")
 //   askResult    -> a missing answer's question, or waiting with a new request
 //   replied      -> result, only for the current request (see below)
-//   failed       -> fallback
+//   failed       -> fallback (the request failed)
+//   engineFailed -> fallback at once from any screen but start (the patient learns now,
+//                   not after the last question); nothing on start or the fallback
 //   clear        -> start, no answers
 //   history(s)   -> the screen the browser's Back or Forward names
 //
@@ -164,6 +166,12 @@ export class Journey {
   /** The engine failed for `request`; null if nobody is waiting for it any more. */
   failedFor(request) {
     if (!this.fits(request)) return null;
+    return this.fail();
+  }
+
+  /** The engine failed to start: the fallback now, or null where nothing need move. */
+  engineFailed() {
+    if (this.screen.name === "start" || this.screen.name === "fallback") return null;
     return this.fail();
   }
 

@@ -7,6 +7,8 @@
 import { need } from "./dom.js";
 import { summaryFragment } from "./summary-html.js";
 
+// A long name would push the one- or two-page GP summary onto more pages (F12).
+const NAME_MAX = 70;
 const OUTCOMES = ["stop", "discuss", "none_found"];
 const TIERS = ["stop", "discuss", "red_flag", "advice"];
 
@@ -24,6 +26,7 @@ export class ResultView {
     this.nameLine = need(this.sheet, "[data-sc-print-name-line]");
     this.printName = need(this.sheet, "[data-sc-print-name]");
     this.nameInput = need(this.section, "[data-sc-name]");
+    this.nameInput.maxLength = NAME_MAX;
     this.nameInput.addEventListener("input", () => {
       this.printName.textContent = this.nameInput.value.trim();
     });
