@@ -5,7 +5,7 @@
 // - One cache per build, named after its version, and every answer comes from it
 //   (pages included), so a page never mixes files of two builds.
 // - Install pre-caches pages, assets, search index and leaflets. The engine (about
-//   13 MB) is cached only when the self-check asks for it, or when it is fetched.
+//   13 MB) is cached only when the self-check asks for it, once its engine has started.
 // - A new build waits. When a page loads while it waits and no other tab is open, the
 //   page asks it to take over and reloads (assets/site/offline.js): an open page is
 //   never switched to another build mid-way.
@@ -90,7 +90,10 @@ async function respond(request) {
   const href = key(request);
   const cached = await cache.match(href, { ignoreVary: true });
   if (cached) return cached;
-  if (ENGINE.has(href)) return store(cache, href, ENGINE.get(href), "default");
+  // Anything not saved yet, the engine included, comes straight from the network as it
+  // streams (an integrity-checked fetch would hold every byte back until the last one,
+  // and the page would see no progress). The engine is saved, integrity-checked, when
+  // the page asks ("cache-engine"), from the HTTP cache.
   try {
     return await fetch(request);
   } catch (error) {

@@ -17,9 +17,9 @@ from selfcheck_flow import answer_all, clear_answers, new_page, no_result_shown,
 CHECK_CALL = "engine.result_and_summary_json(request.answers, request.checkedOn)"
 
 
-# Pyodide does not reject when its wasm fails to load; it hangs, and the bridge's start
-# limit (engine.js) turns that into a failure. A short limit keeps these tests quick.
-SHORT_START_LIMIT = '<meta name="selfcheck-start-limit" content="4000">'
+# A wasm that never comes leaves the engine without progress; the bridge's start limit
+# (engine.js) turns that into a failure. A short limit keeps these tests quick.
+SHORT_START_LIMIT = '<meta name="selfcheck-start-limit" content="8000">'
 
 
 def short_start_limit(context: BrowserContext, site_url: str) -> None:

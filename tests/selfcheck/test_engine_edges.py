@@ -200,7 +200,7 @@ class TestQuestionsJsonKeys:
     (the CLI test compares the CLI with the same code, so it cannot see a renamed key)."""
 
     def test_keys(self) -> None:
-        data = json.loads(run("questions").stdout)
+        data = json.loads(api.questions_json())
         assert set(data) == {"question_set_version", "issued", "limits", "parts", "questions"}
         assert data["limits"] == {"age": [0, 120], "hdss": [1, 4]}
         assert set(data["parts"][0]) == {"id", "letter", "title", "intro", "questions"}

@@ -72,7 +72,7 @@ class Engine {
   watchStall() {
     clearTimeout(this.stallTimer);
     this.stallTimer = setTimeout(
-      () => this.fail(new Error(`Starting the engine made no progress for ${this.stallLimit} ms`)),
+      () => this.fail(new Error(`Starting the engine took longer than ${this.stallLimit} ms without progress`)),
       this.stallLimit,
     );
   }
