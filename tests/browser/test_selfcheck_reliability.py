@@ -133,7 +133,7 @@ def test_waiting_then_result_with_a_plain_title(held, gate: Gate) -> None:
     page.locator("[data-sc-action=result]").click()
     assert screen(page) == "waiting"
     gate.open.set()
-    page.wait_for_function(f"() => ({STATE})() === 'result'", timeout=30_000)
+    page.wait_for_function(f"() => ({STATE})() === 'result'", timeout=90_000)
     assert page.get_attribute("[data-sc-outcome]:not([hidden])", "data-sc-outcome") == "stop"
     assert page.title().startswith("Your result")
     heading = page.inner_text("[data-sc-outcome]:not([hidden]) [data-sc-heading]")
@@ -212,8 +212,9 @@ def test_a_failed_engine_file_leads_to_the_fallback_within_10_s(browser: Browser
 
 
 def test_a_slow_but_steady_line_is_not_cut_off(browser: Browser, site_url: str) -> None:
-    """Throttled by Chromium to 500 kB/s, the engine takes longer than an 8 s limit in
-    all, but never stalls for 8 s: it starts, and the waiting screen shows progress."""
+    """Throttled by Chromium to 500 kB/s, the engine's download takes longer than an 8 s
+    limit in all, but never stalls for 8 s: it starts, and the waiting screen shows
+    progress."""
     context, page, _ = new_page(browser, site_url)
     try:
         context.route(site_url + "self-check/", lambda route: route.fulfill(

@@ -11,9 +11,10 @@
 // rejects, so the page can show the paper checklist, never a result.
 //
 // Limits: a download that stops making progress for `selfcheck-start-limit` ms fails;
-// a slow one that keeps moving does not (a patient on a slow line is not cut off). A
-// file that fails outright (HTTP error, wrong type, aborted) fails at once: the worker
-// reports it (worker.js).
+// a slow one that keeps moving does not (a patient on a slow line is not cut off). Once
+// every file has arrived, Python itself starts (compiling, no bytes to count): that may
+// take up to STALL_LIMIT_MS on a slow device. A file that fails outright (HTTP error,
+// wrong type, aborted) fails at once: the worker reports it (worker.js).
 
 import { optionalMeta } from "./dom.js";
 
@@ -69,11 +70,11 @@ class Engine {
   }
 
   // The start limit counts from the last sign of progress, not from the start.
-  watchStall() {
+  watchStall(ms = this.stallLimit) {
     clearTimeout(this.stallTimer);
     this.stallTimer = setTimeout(
-      () => this.fail(new Error(`Starting the engine took longer than ${this.stallLimit} ms without progress`)),
-      this.stallLimit,
+      () => this.fail(new Error(`Starting the engine took longer than ${ms} ms without progress`)),
+      ms,
     );
   }
 
@@ -81,7 +82,7 @@ class Engine {
     switch (message.type) {
       case "progress":
         this.progress = { stage: message.stage, bytes: message.bytes };
-        this.watchStall();
+        this.watchStall(message.stage === "starting" ? Math.max(this.stallLimit, STALL_LIMIT_MS) : this.stallLimit);
         for (const listener of this.listeners) listener(this.progress);
         return;
       case "ready":
