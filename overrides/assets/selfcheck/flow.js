@@ -278,7 +278,10 @@ class SelfCheck {
 
   onPopState(event) {
     const target = fromHistory(event.state, this.journey.order);
-    if (target) this.follow(this.journey.history(target), { history: "none" });
+    if (!target) return;
+    // Back or Forward into the journey (after a reload, say) resumes it, as Start does.
+    if (target.name !== "start") this.needEngine();
+    this.follow(this.journey.history(target), { history: "none" });
   }
 }
 
