@@ -55,6 +55,7 @@ preview: build
 # pytest exits 5 when it collects no test: that is not a failure of the job.
 test: setup
 	scripts/install-system-packages
+	node --test tests/js/
 	$(PY) -m pytest || [ $$? -eq 5 ]
 
 # Not part of `make test`: it times `make build` itself, then measures the built site.

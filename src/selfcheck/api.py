@@ -7,6 +7,7 @@ line give byte-identical JSON for the same input.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 from selfcheck.bank import questions_as_json
@@ -17,9 +18,22 @@ from selfcheck.summary import Summary, build_summary
 from selfcheck.validation import validate
 
 
+def encodable(text: str) -> str:
+    """``text`` with any lone surrogate written as its JSON escape (``\\ud800``).
+
+    JSON input may hold one (``"\\ud800"``); UTF-8 cannot carry it. Inside a JSON string
+    the escape reads back as the same character; in plain text it is visible as such.
+    """
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def dumps(data: object) -> str:
-    """The one JSON serialiser: UTF-8 friendly, indented, ending with a newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    """The one JSON serialiser: UTF-8 friendly, indented, ending with a newline.
+
+    Always encodable as UTF-8: a lone surrogate from the input (JSON allows
+    ``"\\ud800"``) is written back as that same JSON escape.
+    """
+    return encodable(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 class _JSONObject(dict[str, object]):
@@ -110,20 +124,41 @@ def errors_json(problems: list[Problem]) -> str:
     return dumps(InvalidAnswers(problems).to_json())
 
 
-def _checked_on(text: str) -> date:
-    # fromisoformat also takes "20261124" and times; the contract is YYYY-MM-DD only.
-    if isinstance(text, str) and len(text) == 10:
+# fromisoformat also takes "20261124", "2026-W48-2" and times; the contract is
+# YYYY-MM-DD only, in ASCII digits.
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def parse_date(text: object) -> date:
+    """A real date written as YYYY-MM-DD, or ``InvalidDate``. The CLI's ``--date`` uses it too."""
+    if isinstance(text, str) and _ISO_DAY.fullmatch(text):
         try:
             return date.fromisoformat(text)
         except ValueError:
             pass
-    raise InvalidDate(f"The date must be a real date written as YYYY-MM-DD, not {text!r}.")
+    shown = encodable(repr(text)[:40])
+    raise InvalidDate(f"The date must be a real date written as YYYY-MM-DD, not {shown}.")
 
 
 def summary_for(text: str, checked_on: str) -> Summary:
     """The GP summary model for answers in JSON text and an ISO date. Raises on invalid input."""
-    day = _checked_on(checked_on)
+    day = parse_date(checked_on)
     return build_summary(parse_answers(text), day)
+
+
+def result_and_summary_json(text: str, checked_on: str) -> str:
+    """What the self-check page asks for: the result and the GP summary from ONE evaluation,
+    ``{"result": {...}, "summary_html": "..."}``, or the errors JSON for invalid answers.
+
+    One request, one evaluation: the summary can never describe other answers than the
+    result. Raises ``InvalidDate`` for a bad date (a fault of the page, not of the answers).
+    """
+    day = parse_date(checked_on)
+    try:
+        result = parse_answers(text)
+    except InvalidAnswers as exc:
+        return dumps(exc.to_json())
+    return dumps({"result": result.to_json(), "summary_html": build_summary(result, day).to_html()})
 
 
 def summary_html(text: str, checked_on: str) -> str:

@@ -12,7 +12,7 @@ import sys
 from datetime import date
 
 from selfcheck import api
-from selfcheck.errors import InvalidAnswers, Problem
+from selfcheck.errors import InvalidAnswers, InvalidDate, Problem
 from selfcheck.model import QUESTION_SET_VERSION
 from selfcheck.summary import build_summary
 
@@ -21,9 +21,9 @@ EXIT_OK, EXIT_UNREADABLE, EXIT_INVALID = 0, 1, 2
 
 def _iso_date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date written as YYYY-MM-DD") from None
+        return api.parse_date(text)
+    except InvalidDate:
+        raise argparse.ArgumentTypeError(f"{api.encodable(repr(text)[:40])} is not a date written as YYYY-MM-DD") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +50,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    # encodable(): a lone surrogate in the input never turns into a traceback here.
+    sys.stdout.buffer.write(api.encodable(text).encode("utf-8"))
     sys.stdout.flush()
 
 

@@ -25,7 +25,15 @@ from selfcheck.model import (
 )
 
 _KNOWN = {q.id for q in QUESTIONS}
+# Problem messages quote at most a short excerpt of the input: a megabyte of key or a
+# thousand-digit age must not come back whole, nor a hundred thousand unknown keys.
 _SHOWN_TEXT_MAX = 40
+_UNKNOWN_KEYS_LISTED = 10
+
+
+def excerpt(text: str) -> str:
+    """At most ``_SHOWN_TEXT_MAX`` characters of ``text``, then "…"."""
+    return text[:_SHOWN_TEXT_MAX] + "…" if len(text) > _SHOWN_TEXT_MAX else text
 
 
 def _quoted(values: tuple[str, ...]) -> str:
@@ -40,11 +48,9 @@ def shown(value: object) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        if len(value) > _SHOWN_TEXT_MAX:
-            value = value[:_SHOWN_TEXT_MAX] + "…"
-        return json.dumps(value, ensure_ascii=False)
+        return json.dumps(excerpt(value), ensure_ascii=False)
     if isinstance(value, int):
-        return str(value)
+        return excerpt(str(value))
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, (list, tuple)):
@@ -123,13 +129,17 @@ def validate(answers: object, *, repeated: Collection[str] = ()) -> tuple[Answer
                 problems.append(checked)
             else:
                 valid.append(Answer(question.id, checked))
-    for key in answers:
-        if key not in _KNOWN:
-            name = key if isinstance(key, str) else repr(key)
-            problems.append(Problem(
-                name, f"{shown(name)} is not a question in this check "
-                f"(question set {QUESTION_SET_VERSION})."
-            ))
+    unknown = [key for key in answers if key not in _KNOWN]
+    for key in unknown[:_UNKNOWN_KEYS_LISTED]:
+        name = key if isinstance(key, str) else repr(key)
+        problems.append(Problem(
+            excerpt(name), f"{shown(name)} is not a question in this check "
+            f"(question set {QUESTION_SET_VERSION})."
+        ))
+    if len(unknown) > _UNKNOWN_KEYS_LISTED:
+        problems.append(Problem(
+            None, f"{len(unknown) - _UNKNOWN_KEYS_LISTED} more keys are not questions in this check."
+        ))
     if problems:
         raise InvalidAnswers(problems)
     return tuple(valid)

@@ -217,3 +217,18 @@ SUMMARY_INTRO = (
     "This page shows the patient's own answers to an online self-check, not a medical assessment."
 )
 
+# Progress on the self-check's waiting screen while the engine loads (engine.js reports
+# the stage; the page fills in the figure).
+ENGINE_PROGRESS_DOWNLOADING = "Downloading the check to this device: {megabytes} MB so far."
+ENGINE_PROGRESS_STARTING = "Download finished. Starting the check on this device."
+
+# What the self-check keeps on the device, where and for how long (shown on its page).
+KEPT_ON_DEVICE_HEADING = "What this check keeps on your device"
+KEPT_ON_DEVICE: tuple[str, ...] = (
+    "Your answers are kept in this browser tab only, until you close the tab or clear your answers.",
+    "Some browsers also save open tabs on the device, so that they can restore them after a crash.",
+    "The name you type for your summary is never saved.",
+    "When you start the check, your browser saves the check itself, not your answers, so it works offline.",
+    "It stays until this site is updated, or until you clear this site's data in your browser.",
+    "Nothing you enter is sent to this website or anywhere else.",
+)

@@ -21,6 +21,10 @@ Hosts that read ``_headers`` differ when two rules set the same header on one pa
 Netlify keeps one), so the rules are written to never overlap on a header: the
 site-wide rule carries only the headers that are the same everywhere, and CSP and
 Cache-Control are set per page or per asset directory.
+
+Every file has an explicit ``Cache-Control``: a year for the versioned engine, and
+``no-cache`` (use a copy only after asking the server) for everything else, so the
+browser never mixes a new page with an old script by guesswork (review finding F3).
 """
 
 from __future__ import annotations
@@ -126,7 +130,30 @@ def rules(site_dir: Path) -> list[Rule]:
         for worker in (ENGINE_WORKER, DIARY_WORKER)
     ]
     found += [Rule(f"/{directory}*", {"Cache-Control": IMMUTABLE}) for directory in IMMUTABLE_DIRS]
-    return found
+    return found + _revalidate_the_rest(site_dir, found)
+
+
+def _revalidate_the_rest(site_dir: Path, found: list[Rule]) -> list[Rule]:
+    """``no-cache`` for every file no rule gives a Cache-Control: one rule for a whole
+    directory where no file under it has one yet, else one rule per file."""
+    files = sorted(
+        ("/" + p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()),
+        key=lambda path: (path.count("/"), path),
+    )
+    every_path = files + page_paths(site_dir)
+    added: list[Rule] = []
+
+    def cached(path: str) -> bool:
+        return "Cache-Control" in headers_for(found + added, path)
+
+    for path in files:
+        if path == "/" + HEADERS_FILE or cached(path):
+            continue
+        directory = path.rsplit("/", 1)[0]
+        wide = f"{directory}/*"
+        whole = directory and not any(cached(p) for p in every_path if _matches(wide, p))
+        added.append(Rule(wide if whole else path, {"Cache-Control": NO_CACHE}))
+    return added
 
 
 def render(found: list[Rule]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from selfcheck import wording
 from sitebuild import (
     changes, content, diary_page, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page,
 )
@@ -33,6 +34,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["engine"] = _bundle
     env.globals["selfcheck"] = selfcheck_page.context(config)
     env.globals["diary"] = diary_page.context(config)
+    # The engine's progress lines (selfcheck.wording), for the waiting screen.
+    env.globals["selfcheck_wording"] = wording
     return env
 
 

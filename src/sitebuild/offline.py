@@ -26,8 +26,11 @@ from sitebuild import headers
 
 SERVICE_WORKER = "sw.js"
 _TEMPLATE = Path(__file__).with_name("sw.js")
-# Cached on the first visit to the self-check, with the engine bridge that needs them.
-ENGINE_PREFIXES = ("assets/pyodide/", "assets/selfcheck/")
+# Cached once the self-check's engine has started: the runtime, the engine bundle and the
+# worker that runs them. The journey's own small scripts are precached with the pages,
+# so that offline, before the engine was ever saved, the page still runs and says the
+# check could not give a result (rather than that JavaScript is off).
+ENGINE_PREFIXES = ("assets/pyodide/", "assets/selfcheck/engine/", "assets/selfcheck/worker.js")
 # Never requested by a page: source maps, sitemaps, and Material's search stemmers for
 # languages other than this site's English.
 _SKIPPED_SUFFIXES = (".map", ".gz")

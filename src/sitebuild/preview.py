@@ -43,6 +43,10 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         return Path(self.directory, name)
 
     def _url_path(self) -> str:
+        # A missing page is answered with 404.html and that page's headers (its CSP and
+        # Cache-Control), as nginx's `error_page` and Apache's `ErrorDocument` do.
+        if getattr(self, "_not_found", False):
+            return "/404.html"
         return unquote(urlsplit(self.path).path)
 
     def end_headers(self) -> None:
@@ -51,6 +55,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             rules = headers.parse(rules_file.read_text(encoding="utf-8"))
             for name, value in headers.headers_for(rules, self._url_path()).items():
                 self.send_header(name, value)
+        self._not_found = False
         super().end_headers()
 
     def translate_path(self, path: str) -> str:
@@ -65,6 +70,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             super().send_error(code, message, explain)
             return
         body = not_found.read_bytes()
+        self._not_found = True
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))

@@ -5,7 +5,7 @@
 // - One cache per build, named after its version, and every answer comes from it
 //   (pages included), so a page never mixes files of two builds.
 // - Install pre-caches pages, assets, search index and leaflets. The engine (about
-//   13 MB) is cached only when the self-check asks for it, or when it is fetched.
+//   13 MB) is cached only when the self-check asks for it, once its engine has started.
 // - A new build waits. When a page loads while it waits and no other tab is open, the
 //   page asks it to take over and reloads (assets/site/offline.js): an open page is
 //   never switched to another build mid-way.
@@ -90,7 +90,10 @@ async function respond(request) {
   const href = key(request);
   const cached = await cache.match(href, { ignoreVary: true });
   if (cached) return cached;
-  if (ENGINE.has(href)) return store(cache, href, ENGINE.get(href), "default");
+  // Anything not saved yet, the engine included, comes straight from the network as it
+  // streams (an integrity-checked fetch would hold every byte back until the last one,
+  // and the page would see no progress). The engine is saved, integrity-checked, when
+  // the page asks ("cache-engine"), from the HTTP cache.
   try {
     return await fetch(request);
   } catch (error) {
@@ -101,16 +104,13 @@ async function respond(request) {
   }
 }
 
-// The versioned runtime and the hash-named engine never change under their names.
-// While online they are left to the browser's HTTP cache (a year, immutable), where
-// Chromium keeps the wasm it has already compiled; answered from Cache Storage it
-// compiles it again (measured: warm starts about 0.15 s slower). Offline, the copy
-// cached here answers.
-const IMMUTABLE = /\/assets\/(pyodide|selfcheck\/engine)\//;
-
+// The engine's files are answered from this build's cache too, online or not. Leaving
+// them to the network while the browser says it is online (as an earlier version did,
+// to keep Chromium's compiled-wasm cache, about 0.15 s on a warm start) stranded
+// patients: with the site unreachable, or after a rebuild had removed the old engine
+// folder that this build's pages still name, the engine never started.
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(self.registration.scope)) return;
-  if (self.navigator.onLine && IMMUTABLE.test(new URL(request.url).pathname)) return;
   event.respondWith(respond(request));
 });

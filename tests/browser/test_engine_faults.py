@@ -133,8 +133,9 @@ def test_worker_that_never_answers_a_question(context: BrowserContext, site_url:
 
 
 def test_offline_before_the_engine_was_cached(browser: Browser, site_url: str) -> None:
-    """Pages were saved on a first visit, the engine never was: offline, the self-check
-    page is its no-JavaScript self, the paper checklist, and never a result."""
+    """Pages (and the journey's own scripts) were saved on a first visit, the engine
+    never was: offline, Start leads at once to "speak to a GP" and the paper checklist,
+    never to a result, and never to the claim that JavaScript is off."""
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -142,10 +143,12 @@ def test_offline_before_the_engine_was_cached(browser: Browser, site_url: str) -
         page.evaluate("navigator.serviceWorker.ready.then(() => true)")
         context.set_offline(True)
         page.goto(site_url + "self-check/")
-        assert engine_outcome(page) == NO_BRIDGE
         assert screen(page) == "start"
+        assert page.locator("[data-sc-when=no-js]").is_hidden()
+        page.locator("[data-sc-action=start]").click()
+        assert engine_outcome(page).startswith("failed")
+        page.wait_for_selector("[data-sc-screen=fallback]:not([hidden])", timeout=10_000)
         assert page.locator("[data-sc-paper]").is_visible()
-        assert page.locator("[data-sc-action=start]").is_hidden()
         assert "speak to a GP" in page.locator("[data-sc-paper]").inner_text()
         no_result_shown(page)
     finally:

@@ -14,13 +14,12 @@ from selfcheck import QUESTION_SET_VERSION
 from selfcheck_flow import answer_all, clear_answers, new_page, no_result_shown, open_self_check, screen, see_result
 
 # Lines of worker.js the faults below rewrite; if worker.js changes, these tests say so.
-EVALUATE_CALL = "engine.evaluate_json(request.answers)"
-SUMMARY_CALL = "engine.summary_html(request.answers, request.checkedOn)"
+CHECK_CALL = "engine.result_and_summary_json(request.answers, request.checkedOn)"
 
 
-# Pyodide does not reject when its wasm fails to load; it hangs, and the bridge's start
-# limit (engine.js) turns that into a failure. A short limit keeps these tests quick.
-SHORT_START_LIMIT = '<meta name="selfcheck-start-limit" content="4000">'
+# A wasm that never comes leaves the engine without progress; the bridge's start limit
+# (engine.js) turns that into a failure. A short limit keeps these tests quick.
+SHORT_START_LIMIT = '<meta name="selfcheck-start-limit" content="8000">'
 
 
 def short_start_limit(context: BrowserContext, site_url: str) -> None:
@@ -94,13 +93,14 @@ def test_wasm_that_fails_while_the_patient_waits(fresh, site_url: str) -> None:
     "fault",
     [
         # Python raises inside the engine (an unexpected keyword argument: a real TypeError).
-        lambda body: body.replace(EVALUATE_CALL, "engine.evaluate_json.callKwargs({text: request.answers, surprise: 1})"),
+        lambda body: body.replace(CHECK_CALL, "engine.result_and_summary_json.callKwargs("
+                                  "{text: request.answers, checked_on: request.checkedOn, surprise: 1})"),
         # The engine answers, but with errors instead of a result.
-        lambda body: body.replace(EVALUATE_CALL, 'engine.evaluate_json("{}")'),
-        # The result comes, but the GP summary raises in Python: still no result at all.
-        lambda body: body.replace(SUMMARY_CALL, 'engine.summary_html(request.answers, "not a date")'),
+        lambda body: body.replace(CHECK_CALL, 'engine.result_and_summary_json("{}", request.checkedOn)'),
+        # The GP summary's date is refused in Python: still no result at all.
+        lambda body: body.replace(CHECK_CALL, 'engine.result_and_summary_json(request.answers, "not a date")'),
     ],
-    ids=["evaluate raises", "evaluate returns errors", "summary raises"],
+    ids=["check raises", "check returns errors", "summary raises"],
 )
 def test_python_failures_show_the_fallback(fresh, site_url: str, fault) -> None:
     context, page = fresh

@@ -144,7 +144,7 @@ def test_self_check_page_uses_the_trimmed_stdlib(page: Page, site_url: str, traf
           for (const answers of cases) {
             const result = await window.selfcheck.evaluate(answers);
             let summary;
-            try { summary = await window.selfcheck.summary(answers, "2026-11-24"); }
+            try { summary = JSON.stringify(await window.selfcheck.check(answers, "2026-11-24")); }
             catch (error) { summary = String(error); }
             out.push([JSON.stringify(result), summary]);
           }

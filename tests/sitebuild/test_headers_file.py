@@ -94,10 +94,13 @@ def test_only_the_engine_worker_may_compile_webassembly(built_site: Path, rules:
 
 def test_cache_lifetimes(built_site: Path, rules: list[headers.Rule]) -> None:
     for path in served_paths(built_site):
+        if path == "/" + headers.HEADERS_FILE:
+            continue  # never served
         cache = headers.headers_for(rules, path).get("Cache-Control")
         if path.startswith(("/assets/pyodide/", "/assets/selfcheck/engine/")):
             assert cache == "public, max-age=31536000, immutable", path
-        elif path.endswith((".html", "/")) or path == "/sw.js":
+        else:
+            # F3: nothing is left to the browser's guesswork; unversioned files revalidate.
             assert cache == "no-cache", path
 
 
@@ -121,7 +124,10 @@ def test_preview_serves_the_rules_exactly(built_site: Path, site_url: str, rules
     assert fetch(site_url + headers.HEADERS_FILE)[0] == 404
     status, sent, body = fetch(site_url + "no-such-page/")
     assert status == 404 and body == (built_site / "404.html").read_bytes()
-    assert sent["X-Content-Type-Options"] == "nosniff"
+    # F9: a missing page carries the "not found" page's own headers, its CSP included.
+    for name, value in headers.headers_for(rules, "/404.html").items():
+        assert sent[name] == value, name
+    assert sent["Content-Security-Policy"] == headers.document_policy(built_site)
 
 
 def readme_block(language: str) -> str:
@@ -140,3 +146,9 @@ def test_readme_shows_the_same_headers(built_site: Path, language: str) -> None:
     for value in values:
         assert f'"{value}"' in block, f"README {language} block is out of date: {value}"
     assert "/" + headers.ENGINE_WORKER in block and "application/wasm" in block
+
+
+def test_readme_nginx_revalidates_the_unversioned_assets() -> None:
+    """nginx drops inherited add_header lines, so /assets/ must set its own Cache-Control."""
+    assets = re.search(r"location /assets/ \{(.*?)\n\}", readme_block("nginx"), re.S)
+    assert assets and 'add_header Cache-Control "no-cache" always;' in assets[1]

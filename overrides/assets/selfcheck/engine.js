@@ -1,24 +1,30 @@
-// The page side of the self-check engine: starts the Python worker as soon as the
-// page opens and exposes the contract from the spec:
-//   window.selfcheck.ready            Promise, resolves when Python is loaded
+// The page side of the self-check engine. Nothing is downloaded until something asks
+// for the engine: the patient pressing Start (flow.js), or code reading
+// `window.selfcheck.ready` or calling `window.selfcheck.evaluate` (the spec's contract):
+//   window.selfcheck.ready             Promise, resolves when Python is loaded
 //   window.selfcheck.evaluate(answers) Promise of the same JSON as the CLI
-//   window.selfcheck.summary(answers, checkedOn) Promise of the GP summary HTML
-// Every request settles exactly once: with a reply, an error, or a timeout. Any
-// failure rejects, so the page can show the paper checklist, never a result.
+//   window.selfcheck.check(answers, checkedOn) Promise of {result, summary_html} or {errors}:
+//                                      one evaluation gives the result and the GP summary
+//   window.selfcheck.onProgress(fn)    fn({stage, bytes}) while the engine loads
+//   window.selfcheck.whenReady()       like `ready`, but waits for someone else to start it
+// Every request settles exactly once: with a reply, an error, or a timeout. Any failure
+// rejects, so the page can show the paper checklist, never a result.
+//
+// Limits: a download that stops making progress for `selfcheck-start-limit` ms fails;
+// a slow one that keeps moving does not (a patient on a slow line is not cut off). Once
+// every file has arrived, Python itself starts (compiling, no bytes to count): that may
+// take up to STALL_LIMIT_MS on a slow device. A file that fails outright (HTTP error,
+// wrong type, aborted) fails at once: the worker reports it (worker.js).
 
-const START_LIMIT_MS = 60_000;
+import { optionalMeta } from "./dom.js";
+
+const STALL_LIMIT_MS = 60_000;
 const CALL_LIMIT_MS = 15_000;
 
 function meta(name) {
-  const element = document.querySelector(`meta[name="${name}"]`);
-  if (!element) throw new Error(`Missing <meta name="${name}">`);
-  return new URL(element.content, document.baseURI).href;
-}
-
-// Optional: a page built without a trimmed standard library uses the runtime's own.
-function optionalMeta(name) {
-  const element = document.querySelector(`meta[name="${name}"]`);
-  return element ? new URL(element.content, document.baseURI).href : undefined;
+  const value = optionalMeta(name);
+  if (value === undefined) throw new Error(`Missing <meta name="${name}">`);
+  return value;
 }
 
 function limit(name, fallback) {
@@ -38,12 +44,15 @@ class Engine {
   constructor() {
     this.pending = new Map();
     this.nextId = 1;
-    this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-    const started = new Promise((resolve, reject) => {
+    this.listeners = new Set();
+    this.progress = { stage: "downloading", bytes: 0 };
+    this.ready = new Promise((resolve, reject) => {
       this.started = { resolve, reject };
     });
-    this.ready = withTimeout(started, limit("selfcheck-start-limit", START_LIMIT_MS), "Starting the engine");
-    this.ready.catch((error) => this.fail(error));
+    this.ready.catch(() => {}); // failures reach every caller through fail()
+    this.stallLimit = limit("selfcheck-start-limit", STALL_LIMIT_MS);
+    this.watchStall();
+    this.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
     this.worker.onerror = (event) => {
       event.preventDefault();
@@ -60,9 +69,25 @@ class Engine {
     });
   }
 
+  // The start limit counts from the last sign of progress, not from the start.
+  watchStall(ms = this.stallLimit) {
+    clearTimeout(this.stallTimer);
+    this.stallTimer = setTimeout(
+      () => this.fail(new Error(`Starting the engine took longer than ${ms} ms without progress`)),
+      ms,
+    );
+  }
+
   receive(message) {
     switch (message.type) {
+      case "progress":
+        this.progress = { stage: message.stage, bytes: message.bytes };
+        this.watchStall(message.stage === "starting" ? Math.max(this.stallLimit, STALL_LIMIT_MS) : this.stallLimit);
+        for (const listener of this.listeners) listener(this.progress);
+        return;
       case "ready":
+        clearTimeout(this.stallTimer);
+        this.progress = { stage: "ready", bytes: this.progress.bytes };
         this.started.resolve(message.python);
         return;
       case "failed":
@@ -83,6 +108,7 @@ class Engine {
   }
 
   fail(error) {
+    clearTimeout(this.stallTimer);
     this.started.reject(error);
     for (const request of this.pending.values()) request.reject(error);
     this.pending.clear();
@@ -100,22 +126,47 @@ class Engine {
   }
 }
 
-const engine = new Engine();
+let engine = null;
+let markStarted;
+const whenStarted = new Promise((resolve) => { markStarted = resolve; });
 
-window.selfcheck = Object.freeze({
-  ready: engine.ready,
-  async evaluate(answers) {
-    return JSON.parse(await engine.request({ type: "evaluate", answers: JSON.stringify(answers) }));
-  },
-  summary(answers, checkedOn) {
-    return engine.request({ type: "summary", answers: JSON.stringify(answers), checkedOn });
-  },
-});
+/** The engine, started on first use. */
+function started() {
+  if (engine === null) {
+    engine = new Engine();
+    showStatus(engine);
+    markStarted(engine);
+  }
+  return engine;
+}
 
-const status = document.querySelector("[data-selfcheck-status]");
-if (status) {
-  engine.ready.then(
+function showStatus(running) {
+  const status = document.querySelector("[data-selfcheck-status]");
+  if (!status) return;
+  running.ready.then(
     (python) => { status.textContent = `The self-check engine is ready (Python ${python}, running in your browser).`; },
     () => { status.textContent = status.dataset.failedText; },
   );
 }
+
+window.selfcheck = Object.freeze({
+  get ready() {
+    return started().ready;
+  },
+  async evaluate(answers) {
+    return JSON.parse(await started().request({ type: "evaluate", answers: JSON.stringify(answers) }));
+  },
+  async check(answers, checkedOn) {
+    return JSON.parse(await started().request({ type: "check", answers: JSON.stringify(answers), checkedOn }));
+  },
+  /** Settles with `ready` once something else has started the engine; never starts it. */
+  whenReady() {
+    return whenStarted.then((running) => running.ready);
+  },
+  /** Call `listener` with each progress report, the current one at once. */
+  onProgress(listener) {
+    const running = started();
+    running.listeners.add(listener);
+    listener(running.progress);
+  },
+});

@@ -1,28 +1,30 @@
 // The self-check journey on one page: start, one question per screen, check your
 // answers, then the result from the Python engine (window.selfcheck, engine.js).
 //
+// journey.js decides (which screen, which answers, which request may still be shown);
+// this module draws what it decides and wires the page's events to it.
+//
 // Progressive enhancement: without this script the page is the start text and the
 // paper checklist. With it, screens are <section data-sc-screen> toggled with
-// `hidden`; focus moves to each new screen's heading and document.title follows.
-// The browser's Back button works through history.pushState, which stores only the
-// screen's name: answers never go into the address bar, a cookie or anywhere but
-// sessionStorage for this tab (storage.js).
+// `hidden`; focus moves to each new screen's heading and document.title follows (never
+// with the outcome: a title is kept in the browser's history). The browser's Back
+// button works through history.pushState, which stores only the screen's name:
+// answers never go into the address bar, a cookie or anywhere but sessionStorage for
+// this tab (storage.js).
 //
-// The result is shown only when the engine returns both a valid result and the GP
-// summary. Any failure, timeout or unexpected reply shows the fallback: "speak to a
-// GP" and the paper checklist, never a partial or default result.
+// The engine is downloaded only once the patient presses Start. The result is shown
+// only when the engine returns a valid result and its GP summary, for exactly the
+// answers on the page, on the screen that asked. Any failure, timeout or unexpected
+// reply shows the fallback: "speak to a GP" and the paper checklist.
 
 import * as storage from "./storage.js";
+import { need } from "./dom.js";
+import { Journey, fromHistory, toHistory } from "./journey.js";
 import { QuestionScreen } from "./question.js";
 import { ResultView } from "./result.js";
 
 const CLEARED = "Your answers have been cleared.";
-
-function need(parent, selector) {
-  const element = parent.querySelector(selector);
-  if (!element) throw new Error(`Self-check markup is missing ${selector}`);
-  return element;
-}
+const SCREEN_NAMES = ["start", "check", "waiting", "result", "fallback"];
 
 function today() {
   const now = new Date();
@@ -41,38 +43,44 @@ class SelfCheck {
       const question = new QuestionScreen(section);
       this.questions.set(question.id, question);
     }
-    this.order = [...this.questions.keys()];
-    this.screens = new Map([
-      ["start", need(root, '[data-sc-screen="start"]')],
-      ["check", need(root, '[data-sc-screen="check"]')],
-      ["waiting", need(root, '[data-sc-screen="waiting"]')],
-      ["result", need(root, '[data-sc-screen="result"]')],
-      ["fallback", need(root, '[data-sc-screen="fallback"]')],
-    ]);
-    for (const [id, question] of this.questions) this.screens.set(`q:${id}`, question.section);
+    this.sections = new Map(SCREEN_NAMES.map((name) => [name, need(root, `[data-sc-screen="${name}"]`)]));
     this.paper = need(root, "[data-sc-paper]");
     this.announcer = need(root, "[data-sc-announce]");
+    this.progress = need(this.sections.get("waiting"), "[data-sc-progress]");
     this.result = new ResultView(root, this.questions);
-    this.current = null;
-    this.changing = false; // true while changing an answer from "Check your answers"
-    this.request = 0; // the latest result request; older replies are ignored
-    this.engine = this.watchEngine();
-    this.answers = this.restore();
+    this.engine = "idle"; // idle -> loading -> ready | failed
+    this.journey = new Journey([...this.questions.keys()], this.restore());
   }
 
   // --- engine ------------------------------------------------------------------------
 
-  watchEngine() {
-    const state = { bridge: window.selfcheck, ready: false, failed: false };
-    if (!state.bridge || typeof state.bridge.evaluate !== "function") {
-      state.failed = true;
-      return state;
+  /** Start the engine's download (on Start), once. */
+  needEngine() {
+    if (this.engine !== "idle") return;
+    const bridge = window.selfcheck;
+    if (!bridge || typeof bridge.check !== "function") {
+      this.engine = "failed";
+      return;
     }
-    Promise.resolve(state.bridge.ready).then(
-      () => { state.ready = true; },
-      () => { state.failed = true; },
+    this.engine = "loading";
+    Promise.resolve(bridge.ready).then(
+      () => { this.engine = "ready"; },
+      () => {
+        this.engine = "failed";
+        const fallback = this.journey.engineFailed();
+        if (fallback) this.draw(fallback);
+      },
     );
-    return state;
+    bridge.onProgress((report) => this.showProgress(report));
+  }
+
+  showProgress({ stage, bytes }) {
+    const { scDownloading, scStarting } = this.progress.dataset;
+    if (stage === "downloading") {
+      this.progress.textContent = scDownloading.replace("{megabytes}", (bytes / 1e6).toFixed(1));
+    } else if (stage === "starting") {
+      this.progress.textContent = scStarting;
+    }
   }
 
   // --- answers -----------------------------------------------------------------------
@@ -89,18 +97,11 @@ class SelfCheck {
     return answers;
   }
 
-  firstUnanswered() {
-    return this.order.find((id) => !(id in this.answers));
-  }
-
   clearAnswers() {
     storage.clear();
-    this.answers = {};
     for (const question of this.questions.values()) question.clear();
-    this.result.reset();
     this.result.clearName();
-    this.changing = false;
-    this.show("start");
+    this.draw(this.journey.clear());
     this.announce(CLEARED);
   }
 
@@ -119,144 +120,97 @@ class SelfCheck {
     this.root.addEventListener("click", (event) => this.onClick(event));
     this.root.addEventListener("submit", (event) => this.onSubmit(event));
     window.addEventListener("popstate", (event) => this.onPopState(event));
-    this.show("start", { push: false, focus: false, replace: true });
+    this.draw(this.journey.screen, { history: "replace", focus: false });
   }
 
-  /** Show one screen, hide the others, move focus to its heading, set the title. */
-  show(name, { push = true, focus = true, replace = false } = {}) {
-    const target = this.screens.get(name);
-    if (!target) throw new Error(`Unknown screen ${name}`);
-    for (const screen of this.screens.values()) screen.hidden = screen !== target;
-    this.current = name;
-    const kind = name.startsWith("q:") ? "question" : name;
-    this.root.dataset.scState = kind;
-    this.paper.hidden = kind !== "fallback";
-    if (kind === "check") this.fillCheckAnswers();
-    this.setTitle();
-    if (replace) window.history.replaceState({ selfcheck: name }, "");
-    else if (push) window.history.pushState({ selfcheck: name }, "");
+  sectionOf(screen) {
+    return screen.name === "question" ? this.questions.get(screen.question).section : this.sections.get(screen.name);
+  }
+
+  /**
+   * Show one screen, hide the others, set the title, move focus to its heading.
+   * history: "push" a new entry, "replace" the current one, or "none" (Back/Forward).
+   */
+  draw(screen, { history = "push", focus = true } = {}) {
+    const target = this.sectionOf(screen);
+    for (const section of [...this.sections.values(), ...[...this.questions.values()].map((q) => q.section)]) {
+      section.hidden = section !== target;
+    }
+    // Nothing of a result stays on the page (or in print) off the result screen.
+    if (screen.name !== "result") this.result.reset();
+    this.root.dataset.scState = screen.name;
+    this.paper.hidden = screen.name !== "fallback";
+    if (screen.name === "check") this.fillCheckAnswers();
+    this.setTitle(screen);
+    if (history === "replace") window.history.replaceState(toHistory(screen), "");
+    else if (history === "push") window.history.pushState(toHistory(screen), "");
     if (focus) {
-      const heading = this.headingOf(name);
       window.scrollTo(0, 0);
+      const heading = this.headingOf(screen, target);
       if (heading) heading.focus({ preventScroll: true });
     }
   }
 
-  headingOf(name) {
-    if (name === "result") return this.result.heading;
-    if (name === "start") {
-      const heading = this.screens.get("start").querySelector("h1");
+  headingOf(screen, section) {
+    if (screen.name === "result") return this.result.heading;
+    if (screen.name === "start") {
+      const heading = section.querySelector("h1");
       if (heading) heading.tabIndex = -1;
       return heading;
     }
-    return this.screens.get(name).querySelector("[data-sc-heading]");
+    return section.querySelector("[data-sc-heading]");
   }
 
-  setTitle() {
-    const name = this.current;
-    if (name === "start") {
+  setTitle(screen) {
+    if (screen.name === "start") {
       document.title = this.startTitle;
       return;
     }
-    let title;
-    let error = false;
-    if (name.startsWith("q:")) {
-      const question = this.questions.get(name.slice(2));
-      title = question.title;
-      error = question.hasError;
-    } else if (name === "result" && this.result.heading) {
-      title = this.result.heading.textContent.trim();
-    } else {
-      title = this.screens.get(name).dataset.scTitle;
-    }
-    document.title = `${error ? "Error: " : ""}${title} – ${this.name}`;
+    const question = screen.name === "question" ? this.questions.get(screen.question) : null;
+    const title = question ? question.title : this.sectionOf(screen).dataset.scTitle;
+    document.title = `${question && question.hasError ? "Error: " : ""}${title} – ${this.name}`;
   }
 
   fillCheckAnswers() {
+    const { answers } = this.journey;
     for (const cell of this.root.querySelectorAll("[data-sc-answer-for]")) {
       const id = cell.dataset.scAnswerFor;
-      cell.textContent = id in this.answers ? this.questions.get(id).display(this.answers[id]) : "Not answered";
-    }
-  }
-
-  showQuestion(id, options) {
-    this.show(`q:${id}`, options);
-  }
-
-  next(id) {
-    const index = this.order.indexOf(id);
-    const following = this.order[index + 1];
-    if (this.changing || following === undefined) {
-      this.changing = false;
-      const missing = this.firstUnanswered();
-      if (missing) this.showQuestion(missing);
-      else this.show("check");
-    } else {
-      this.showQuestion(following);
-    }
-  }
-
-  back() {
-    const name = this.current;
-    if (name === "check") {
-      this.showQuestion(this.order[this.order.length - 1]);
-      return;
-    }
-    if (name.startsWith("q:")) {
-      if (this.changing) {
-        this.changing = false;
-        this.show("check");
-        return;
-      }
-      const index = this.order.indexOf(name.slice(2));
-      if (index === 0) this.show("start");
-      else this.showQuestion(this.order[index - 1]);
+      cell.textContent = id in answers ? this.questions.get(id).display(answers[id]) : "Not answered";
     }
   }
 
   // --- result --------------------------------------------------------------------------
 
-  async showResult({ push = true } = {}) {
-    const missing = this.firstUnanswered();
-    if (missing) {
-      this.showQuestion(missing, { push });
-      return;
-    }
-    const request = ++this.request;
-    this.result.reset();
-    const answers = { ...this.answers };
-    const bridge = this.engine.bridge;
-    if (this.engine.failed) {
-      this.showFallback({ push });
-      return;
-    }
-    // The quiet progress message, only if the engine is not ready yet.
-    let waited = false;
-    if (!this.engine.ready) {
-      this.show("waiting", { push });
-      waited = true;
-    }
-    try {
-      const [result, summary] = await Promise.all([
-        bridge.evaluate(answers),
-        bridge.summary(answers, today()),
-      ]);
-      if (request !== this.request) return;
-      this.result.render(result, summary);
-    } catch (error) {
-      if (request !== this.request) return;
-      console.warn("Self-check: no result, showing the paper checklist.", error);
-      this.showFallback({ push: !waited && push, replace: waited });
-      return;
-    }
-    if (waited) this.show("result", { push: false, replace: true });
-    else this.show("result", { push });
+  /** Follow a screen the journey chose; the waiting screen means a result request. */
+  follow(screen, options = {}) {
+    if (screen.name === "waiting") this.awaitResult(options);
+    else this.draw(screen, options);
   }
 
-  showFallback({ push = true, replace = false } = {}) {
-    this.request++;
-    this.result.reset();
-    this.show("fallback", { push, replace });
+  async awaitResult({ history = "push" } = {}) {
+    const request = this.journey.pending;
+    this.needEngine();
+    if (this.engine === "failed") {
+      this.draw(this.journey.fail(), { history });
+      return;
+    }
+    // The quiet progress screen only if the engine is not ready yet; a reply then
+    // takes the waiting screen's place in the history.
+    const quiet = this.engine === "ready";
+    if (!quiet) this.draw(this.journey.screen, { history });
+    const then = quiet ? history : "replace";
+    try {
+      const reply = await window.selfcheck.check(request.answers, today());
+      if (!this.journey.fits(request)) return; // the patient moved on: drop it
+      if (!reply || "errors" in reply) throw new Error("The engine did not return a result");
+      this.result.render(reply.result, reply.summary_html);
+      this.draw(this.journey.replied(request), { history: then });
+    } catch (error) {
+      const fallback = this.journey.failedFor(request);
+      if (!fallback) return;
+      console.warn("Self-check: no result, showing the paper checklist.", error);
+      this.draw(fallback, { history: then });
+    }
   }
 
   // --- events ------------------------------------------------------------------------
@@ -270,21 +224,20 @@ class SelfCheck {
     const answer = question.read();
     if ("problem" in answer) {
       question.showError(answer.problem);
-      this.setTitle();
+      this.setTitle(this.journey.screen);
       return;
     }
     question.hideError();
-    this.answers[id] = answer.value;
-    storage.save(this.version, this.answers);
-    this.next(id);
+    const next = this.journey.answer(id, answer.value);
+    storage.save(this.version, this.journey.answers);
+    this.draw(next);
   }
 
   onClick(event) {
     const change = event.target.closest("[data-sc-change]");
     if (change) {
       event.preventDefault();
-      this.changing = true;
-      this.showQuestion(change.dataset.scChange);
+      this.draw(this.journey.change(change.dataset.scChange));
       return;
     }
     const errorLink = event.target.closest("[data-sc-error-link]");
@@ -296,26 +249,21 @@ class SelfCheck {
     const action = event.target.closest("[data-sc-action]");
     if (!action) return;
     switch (action.dataset.scAction) {
-      case "start": {
-        if (this.engine.failed) {
-          this.showFallback();
-          return;
-        }
-        this.changing = false;
-        const missing = this.firstUnanswered();
-        if (missing) this.showQuestion(missing);
-        else this.show("check");
+      case "start":
+        this.needEngine();
+        this.draw(this.journey.start({ engineFailed: this.engine === "failed" }));
+        return;
+      case "back": {
+        const before = this.journey.screen;
+        const next = this.journey.back();
+        if (next !== before) this.draw(next);
         return;
       }
-      case "back":
-        this.back();
-        return;
       case "result":
-        this.showResult();
+        this.follow(this.journey.askResult());
         return;
       case "change":
-        this.changing = false;
-        this.show("check");
+        this.draw(this.journey.review());
         return;
       case "clear":
         this.clearAnswers();
@@ -329,18 +277,11 @@ class SelfCheck {
   }
 
   onPopState(event) {
-    const name = event.state && event.state.selfcheck;
-    if (!name || !this.screens.has(name)) return;
-    this.changing = false;
-    if (name === "result") {
-      this.showResult({ push: false });
-    } else if (name === "waiting") {
-      this.show("check", { push: false });
-    } else if (name === "fallback") {
-      this.showFallback({ push: false });
-    } else {
-      this.show(name, { push: false });
-    }
+    const target = fromHistory(event.state, this.journey.order);
+    if (!target) return;
+    // Back or Forward into the journey (after a reload, say) resumes it, as Start does.
+    if (target.name !== "start") this.needEngine();
+    this.follow(this.journey.history(target), { history: "none" });
   }
 }
 

@@ -2,11 +2,7 @@
 // shows or hides the error (summary at the top, message by the field, aria-describedby).
 // All wording is in the page, rendered at build time from the question bank.
 
-function need(parent, selector) {
-  const element = parent.querySelector(selector);
-  if (!element) throw new Error(`Self-check markup is missing ${selector}`);
-  return element;
-}
+import { need } from "./dom.js";
 
 export class QuestionScreen {
   constructor(section) {

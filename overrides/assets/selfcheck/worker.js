@@ -3,12 +3,74 @@
 // Message protocol (one shape per type; every request gets exactly one reply):
 //   page -> worker  {type: "start", config: {runtimeURL, lockFileURL, packageBaseURL, stdLibURL?}}
 //                   {type: "evaluate", id, answers}           answers: JSON text
-//                   {type: "summary", id, answers, checkedOn} checkedOn: "YYYY-MM-DD"
-//   worker -> page  {type: "ready", python}  |  {type: "failed", message}
+//                   {type: "check", id, answers, checkedOn}   checkedOn: "YYYY-MM-DD"
+//   worker -> page  {type: "progress", stage, bytes}  stage: "downloading" | "starting"
+//                   {type: "ready", python}  |  {type: "failed", message}
 //                   {type: "reply", id, text}  |  {type: "error", id, message}
 // Data crosses as JSON text, so no Python proxy objects leak into the page.
 
 let engine = null;
+let failed = false;
+
+function fail(message) {
+  if (failed) return;
+  failed = true;
+  self.postMessage({ type: "failed", message });
+}
+
+// Every engine file Pyodide fetches passes through here, so that a file that cannot be
+// had fails the start at once (Pyodide itself can hang: on a wasm with the wrong type,
+// or after an aborted one), and so that the page sees the bytes arrive: a slow download
+// that keeps moving is not a stalled one.
+const PROGRESS_EVERY_MS = 250;
+const download = { active: 0, bytes: 0, reported: 0 };
+
+function report(stage) {
+  self.postMessage({ type: "progress", stage, bytes: download.bytes });
+}
+
+async function count(body, name) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      download.bytes += value.byteLength;
+      const now = Date.now();
+      if (now - download.reported >= PROGRESS_EVERY_MS) {
+        download.reported = now;
+        report("downloading");
+      }
+    }
+  } catch (error) {
+    fail(`The download of ${name} stopped: ${error}`);
+  } finally {
+    download.active -= 1;
+    if (download.active === 0) report("starting");
+  }
+}
+
+const networkFetch = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const url = String(resource instanceof Request ? resource.url : resource);
+  const name = url.slice(url.lastIndexOf("/") + 1);
+  let response;
+  try {
+    response = await networkFetch(resource, options);
+  } catch (error) {
+    fail(`${name} could not be downloaded: ${error}`);
+    throw error;
+  }
+  if (!response.ok) fail(`${name} could not be downloaded: HTTP ${response.status}`);
+  else if (name.endsWith(".wasm") && !(response.headers.get("content-type") || "").startsWith("application/wasm")) {
+    fail(`${name} came with the wrong type: ${response.headers.get("content-type")}`);
+  } else if (response.body) {
+    download.active += 1;
+    report("downloading");
+    count(response.clone().body, name);
+  }
+  return response;
+};
 
 async function start(config) {
   const { loadPyodide } = await import(`${config.runtimeURL}pyodide.mjs`);
@@ -41,8 +103,8 @@ function call(request) {
   switch (request.type) {
     case "evaluate":
       return engine.evaluate_json(request.answers);
-    case "summary":
-      return engine.summary_html(request.answers, request.checkedOn);
+    case "check":
+      return engine.result_and_summary_json(request.answers, request.checkedOn);
     default:
       throw new Error(`Unknown request type: ${request.type}`);
   }
@@ -52,9 +114,9 @@ self.onmessage = async ({ data }) => {
   if (data.type === "start") {
     try {
       const python = await start(data.config);
-      self.postMessage({ type: "ready", python });
+      if (!failed) self.postMessage({ type: "ready", python });
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error) });
+      fail(String(error));
     }
     return;
   }

@@ -1,7 +1,8 @@
 // Registers the build's service worker (sw.js at the site root) so the site works
-// offline after the first visit. On the self-check page it first waits for the engine
-// to start, so that keeping the engine offline reuses what the browser has just
-// downloaded, then asks the worker to keep it and says so in one quiet line.
+// offline after the first visit. On the self-check page, once the patient has started
+// the check and the engine is ready (this script never starts it: the download waits
+// for Start), it asks the worker to keep the engine, reusing what the browser has just
+// downloaded, and says so in one quiet line.
 // Offline use is an extra: when any step fails the site keeps working online, so
 // failures are only logged for debugging.
 (() => {
@@ -34,8 +35,8 @@
   }
 
   async function keepSelfCheckOffline() {
-    const engineStarted = await window.selfcheck.ready.then(() => true, () => false);
     await register();
+    const engineStarted = await window.selfcheck.whenReady().then(() => true, () => false);
     // A failed engine is never kept: the page shows the paper checklist instead.
     if (!engineStarted) return;
     const registration = await navigator.serviceWorker.ready;
