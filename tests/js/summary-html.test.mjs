@@ -21,7 +21,7 @@ test("the summary's own markup passes", () => {
     el("h2", { class: "sc-summary__title", id: "sc-summary-title" }, text("Title")),
     el("p", { class: "sc-summary__meta" }, el("time", { datetime: "2026-11-30" }, text("30 November 2026"))),
     el("dl", { class: "sc-answers" }, el("div", { class: "sc-answers__row" }, el("dt", {}, text("Age")), el("dd", {}, text("34")))),
-    el("ul", {}, el("li", { class: "sc-finding" }, el("strong", {}, text("Yes")), el("span", {}, text(" (not sure)")))));
+    el("ul", {}, el("li", { class: "sc-finding", "data-sc-finding": "pacemaker" }, el("strong", { "data-sc-answer": "" }, text("Yes")), el("span", {}, text(" (not sure)")))));
   assert.equal(refusal(summary), null);
 });
 

@@ -13,6 +13,9 @@ const ATTRIBUTES = new Map([
   ["id", /^[a-z0-9_-]+$/],
   ["aria-labelledby", /^[a-z0-9_ -]+$/],
   ["datetime", /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/],
+  // The result screen reads each finding's answer from here: one wording of an answer.
+  ["data-sc-finding", /^[a-z0-9_]+$/],
+  ["data-sc-answer", /^$/],
 ]);
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
