@@ -52,8 +52,11 @@ serve: setup
 preview: build
 	$(PY) -m sitebuild.preview site --host $(HOST) --port $(PORT)
 
-# pytest exits 5 when it collects no test: that is not a failure of the job.
+# Style and types first (settings in pyproject.toml): a finding fails the job before
+# the slow tests start. pytest exits 5 when it collects no test: not a failure of the job.
 test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	scripts/install-system-packages
 	node --test tests/js/
 	$(PY) -m pytest || [ $$? -eq 5 ]

@@ -345,7 +345,7 @@ def fmt(figure: Figure, unit: str) -> str:
 
 def ratio(a: Figure, b: Figure) -> Figure:
     """Run-by-run ratios (runs were interleaved, so run i of each shares conditions)."""
-    return Figure([x / y for x, y in zip(a.values, b.values) if y])
+    return Figure([x / y for x, y in zip(a.values, b.values, strict=False) if y])
 
 
 def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
@@ -367,7 +367,7 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
          target("information page ≤ 1.15× vanilla", r_info.median, 1.15, f"{fmt(r_info, 'x')}× vanilla")),
         ("  the same without the site-wide search index", fmt(f["info_bytes_without_search_index"], "KB"), fmt(f["vanilla_bytes_without_search_index"], "KB"),
          f"{fmt(ratio(f['info_bytes_without_search_index'], f['vanilla_bytes_without_search_index']), 'x')}× vanilla (information / vanilla)"),
-        ("Pyodide/engine bytes on home + information page", fmt(Figure([a + b for a, b in zip(f["home_engine_bytes"].values, f["info_engine_bytes"].values)]), "KB"), "",
+        ("Pyodide/engine bytes on home + information page", fmt(Figure([a + b for a, b in zip(f["home_engine_bytes"].values, f["info_engine_bytes"].values, strict=False)]), "KB"), "",
          target("zero Pyodide bytes on information pages", max(f["home_engine_bytes"].values + f["info_engine_bytes"].values, default=0), 0, "must be 0")),
         ("Self-check until ready, cold (bytes, requests)", fmt(f["selfcheck_bytes"], "MB"), fmt(f["selfcheck_requests"], "n"), ""),
         ("Bare loadPyodide until ready, cold (bytes, requests)", fmt(f["bare_bytes"], "MB"), fmt(f["bare_requests"], "n"),
@@ -403,9 +403,9 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     header = ("Figure (min–median–max)", "Value", "Second value", "Comparison / target")
-    widths = [max(w, len(h)) for w, h in zip(widths, header)]
-    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths)), "-|-".join("-" * w for w in widths)]
-    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths)) for row in rows]
+    widths = [max(w, len(h)) for w, h in zip(widths, header, strict=True)]
+    lines = [" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)), "-|-".join("-" * w for w in widths)]
+    lines += [" | ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)) for row in rows]
     return "\n".join("| " + line + " |" for line in lines), targets
 
 
@@ -413,7 +413,7 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", 5)))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
     parser.add_argument("--skip-build-timing", action="store_true", help="reuse site/ as built; do not time make build")
     parser.add_argument("--skip-4g", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "bench.json")

@@ -16,6 +16,7 @@ import time
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from sitebuild import preview
 
@@ -87,7 +88,7 @@ class BenchHandler(preview.SiteRequestHandler):
 
     server_name = "site"
     log: Log
-    extra_headers: dict[str, dict[str, str]] = {}  # URL prefix -> headers (for the bare page)
+    extra_headers: ClassVar[dict[str, dict[str, str]]] = {}  # URL prefix -> headers (for the bare page)
     protocol_version = "HTTP/1.1"  # keep-alive, as real hosts
 
     def setup(self) -> None:

@@ -45,9 +45,10 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -74,12 +75,12 @@ __all__ = [
     "check_next_review",
     "render_urgent_help",
     "SOURCE_TYPES",
-    "Source",
     "PageReview",
-    "load_bibliography",
-    "format_date",
-    "page_review",
+    "Source",
     "add_page_context",
+    "format_date",
+    "load_bibliography",
+    "page_review",
 ]
 
 #: Location of the bibliography, relative to the directory of mkdocs.yml.

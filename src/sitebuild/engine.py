@@ -25,6 +25,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -94,7 +95,8 @@ def pyodide_version() -> str:
             "The Pyodide runtime is missing (node_modules/pyodide). Run `make build`, "
             "which runs `npm ci`, instead of calling mkdocs directly."
         )
-    return json.loads(package_json.read_text())["version"]
+    version: str = json.loads(package_json.read_text())["version"]
+    return version
 
 
 def source_hash() -> str:
@@ -191,7 +193,7 @@ def _copy_project(target: Path) -> Path:
     return target
 
 
-def trim_lock(lock: dict, keep: list[str]) -> dict:
+def trim_lock(lock: dict[str, Any], keep: list[str]) -> dict[str, Any]:
     """Keep only the named packages and everything they depend on."""
     packages = lock["packages"]
     wanted: set[str] = set()

@@ -7,7 +7,7 @@ imported from here are ordinary, tested code.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from selfcheck import wording
 from sitebuild import (
@@ -15,6 +15,8 @@ from sitebuild import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.livereload import LiveReloadServer
@@ -26,7 +28,7 @@ _bundle: engine.EngineBundle | None = None
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _bundle
+    global _bundle  # noqa: PLW0603 -- a hook module keeps build state between events; MkDocs gives it no object
     _bundle = engine.prepare()
 
 
@@ -53,7 +55,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return content.add_urgent_help(html, page, config)
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     return content.add_page_context(context, page, config)
 
 
@@ -68,7 +70,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     offline.write(Path(config.site_dir))
 
 
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder) -> LiveReloadServer:
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     server.watch(str(paths.ENGINE_SOURCE))
     server.watch(str(engine.DIARY_SOURCE))
     server.watch(str(paths.SRC / "sitebuild"))

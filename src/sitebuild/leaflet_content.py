@@ -32,7 +32,8 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Tag
+from bs4.element import NavigableString
 from mkdocs.exceptions import PluginError
 
 from sitebuild.qr import short_address
@@ -114,7 +115,7 @@ def _page_meta(article: Tag, path: str, need_review: bool) -> tuple[dt.date | No
     """Review dates and sources from the page-meta block, which is then removed."""
     heading = article.find(id="sources")
     block = heading.find_parent("footer") if heading else None
-    if block is None:
+    if heading is None or block is None:
         if need_review:
             raise PluginError(
                 f"Leaflets: {path} has no page-meta footer with a 'Sources' heading (id 'sources'); "
@@ -144,7 +145,10 @@ def select(page: BuiltPage, part: Part) -> list[Tag | NavigableString]:
     same or a higher level, or a single block (such as a callout) with that id;
     :data:`INTRO` is the text before the first subheading.
     """
-    children = [c for c in page.article.children if not (isinstance(c, NavigableString) and not c.strip())]
+    children: list[Tag | NavigableString] = [
+        c for c in page.article.children
+        if isinstance(c, Tag) or (isinstance(c, NavigableString) and c.strip())
+    ]
     h1_index = next(i for i, c in enumerate(children) if isinstance(c, Tag) and c.name == "h1")
     body = children[h1_index + 1 :]
     picked = set(range(len(body))) if part.sections is None else _spans(page, body, part.sections)
@@ -171,12 +175,14 @@ def _section_span(body: list[Tag | NavigableString], name: str) -> tuple[int, in
     if name == INTRO:
         end = next((i for i, node in enumerate(body) if level(node)), len(body))
         return (0, end)
-    start = next((i for i, node in enumerate(body) if level(node) and node.get("id") == name), None)
+    start = next(
+        (i for i, node in enumerate(body) if isinstance(node, Tag) and level(node) and node.get("id") == name), None
+    )
     if start is None:
         # Not a heading: a block with that id (such as a callout) is a section on its own.
         block = next((i for i, node in enumerate(body) if isinstance(node, Tag) and node.get("id") == name), None)
         return None if block is None else (block, block + 1)
-    top = level(body[start])
+    top = level(body[start]) or 0  # never 0: body[start] is a heading
     end = next((i for i in range(start + 1, len(body)) if (lvl := level(body[i])) and lvl <= top), len(body))
     return (start, end)
 
@@ -194,14 +200,14 @@ def to_print_html(
     ``in_leaflet`` maps each page path in this leaflet to the ids it prints, so that
     only links whose target is printed stay links.
     """
-    soup = BeautifulSoup("<div></div>", "html.parser")
-    holder = soup.div
+    soup = BeautifulSoup("", "html.parser")
+    holder = soup.new_tag("div")
     for node in nodes:
         holder.append(copy.copy(node))
     for element in holder.find_all(id=True):
         element["id"] = f"{page.slug}--{element['id']}"
     for element in holder.find_all(src=True):
-        element["src"] = urljoin("/" + page.path, element["src"]).lstrip("/")
+        element["src"] = urljoin("/" + page.path, str(element["src"])).lstrip("/")
     for link in holder.find_all("a", href=True):
         _rewrite_link(soup, link, page, site_url, in_leaflet)
     if demote:

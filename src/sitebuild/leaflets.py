@@ -34,9 +34,11 @@ import json
 import re
 import shutil
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -139,7 +141,8 @@ def _spec(path: Path, index: int, entry: Any) -> LeafletSpec:
     if not _SLUG.fullmatch(str(entry["slug"])):
         raise PluginError(f"{where}: slug must be lower-case words joined by hyphens")
     pages = entry["pages"]
-    if not (isinstance(pages, list) and len(pages) == 2 and all(isinstance(n, int) for n in pages) and 0 < pages[0] <= pages[1]):
+    pairs = isinstance(pages, list) and len(pages) == 2 and all(isinstance(n, int) for n in pages)
+    if not (pairs and 0 < pages[0] <= pages[1]):
         raise PluginError(f"{where}: pages must be [min, max] page counts")
     parts = entry["parts"]
     if not isinstance(parts, list) or not parts:
@@ -176,6 +179,8 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
     started = time.perf_counter()
     root = Path(config.config_file_path).parent
     site_dir = Path(config.site_dir)
+    if config.theme.custom_dir is None:
+        raise PluginError("Leaflets: mkdocs.yml names no theme custom_dir, where the leaflet template lives")
     theme_dir = Path(config.theme.custom_dir)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(theme_dir),
@@ -200,7 +205,7 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
         html, facts = _leaflet_html(spec, page, env, config, signoffs)
         key = hashlib.sha256("\0".join([html, css, _WEASYPRINT_VERSION]).encode()).hexdigest()[:16]
         pdf, page_count, from_cache = _render_cached(
-            spec.slug, key, lambda target: _render(html, css, site_dir, target)
+            spec.slug, key, partial(_render, html, css, site_dir)
         )
         shutil.copyfile(pdf, out_dir / f"{spec.slug}.pdf")
         leaflets.append(Leaflet(spec=spec, pages=page_count, size=pdf.stat().st_size, from_cache=from_cache, **facts))
@@ -256,12 +261,14 @@ def _leaflet_html(
         for part, built_page, nodes in selected
     ]
     sources = list(dict.fromkeys(source for _, built_page in built for source in built_page.sources))
-    reviewed = min(p.reviewed for _, p in built)
-    next_review = min(p.next_review for _, p in built)
+    # Every page here was read with need_review=True, which fails the build without both dates.
+    reviewed_on = [p.reviewed for _, p in built if p.reviewed is not None]
+    reviewed = min(reviewed_on)
+    next_review = min(p.next_review for _, p in built if p.next_review is not None)
     fingerprint = hashlib.sha256(
         json.dumps([[s["id"], str(s["html"])] for s in sections] + sources).encode()
     ).hexdigest()
-    newest = max(p.reviewed for _, p in built)
+    newest = max(reviewed_on)
     content.check_next_review(f"Leaflet {spec.reference} ({spec.slug})", next_review)
     facts = {
         "version": f"{newest:%Y.%m.%d}-{fingerprint[:6]}",

@@ -21,6 +21,7 @@ import base64
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 from sitebuild import headers
 
@@ -50,7 +51,7 @@ def url_for(relative: str) -> str:
     return relative
 
 
-def manifest(site_dir: Path) -> dict:
+def manifest(site_dir: Path) -> dict[str, Any]:
     """The build data the worker needs: version, and the two file lists with hashes."""
     precache: list[list[str]] = []
     engine: list[list[str]] = []

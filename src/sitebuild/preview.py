@@ -10,13 +10,15 @@ Nothing is logged: a static host's log is the one place a request could be recor
 from __future__ import annotations
 
 import argparse
+import contextlib
+import socket
 import sys
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 from urllib.parse import unquote, urlsplit
 
 from sitebuild import headers
@@ -34,7 +36,7 @@ CONTENT_TYPES = {
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}  # noqa: RUF012 -- as the base class declares it
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -85,7 +87,7 @@ class _QuietServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def handle_error(self, request: object, client_address: object) -> None:
+    def handle_error(self, request: socket.socket | tuple[bytes, socket.socket], client_address: object) -> None:
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)
 
@@ -121,10 +123,8 @@ def main() -> None:
     options = parser.parse_args()
     with serve(options.site_dir, options.host, options.port) as url:
         print(f"Serving {options.site_dir} with its _headers on {url} (Ctrl+C stops)")
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             threading.Event().wait()
-        except KeyboardInterrupt:
-            pass
 
 
 if __name__ == "__main__":

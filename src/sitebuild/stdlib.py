@@ -25,6 +25,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 
@@ -43,7 +44,7 @@ INPUTS = (
 _TIME_LIMIT_S = 600
 
 
-def build(engine_dir: Path) -> dict:
+def build(engine_dir: Path) -> dict[str, Any]:
     """Write ``python_stdlib.zip`` (and a report) into ``engine_dir``, which already
     holds the wheel and the lock file. Returns the report; raises PluginError."""
     node = shutil.which("node")
@@ -68,7 +69,7 @@ def build(engine_dir: Path) -> dict:
         )
     if not target.is_file() or not report_file.is_file():
         raise PluginError(f"scripts/build-stdlib.mjs did not write {STDLIB_ZIP} and {REPORT}:\n{done.stdout}")
-    report = json.loads(report_file.read_text())
+    report: dict[str, Any] = json.loads(report_file.read_text())
     if not report.get("stdlib_modules") or not report.get("checked_calls"):
         raise PluginError(f"The trimmed standard library report is incomplete: {report_file}")
     return report

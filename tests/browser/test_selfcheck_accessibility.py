@@ -7,7 +7,7 @@ problems; the journeys and keyboard tests cover focus, titles and error links.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page

@@ -7,7 +7,7 @@ is what the next patient on the same tab would see.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -272,7 +272,7 @@ def test_a_slow_engine_shows_a_quiet_wait_then_the_result(browser: Browser, site
     """Reaching the result before Python is ready shows "Getting your result", then the result."""
     context, page, _ = new_page(browser, site_url)
     held = []
-    context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    context.route("**/pyodide.asm.wasm", held.append)
     try:
         open_self_check(page, site_url, wait_for_engine=False)
         answer_all(page, clear_answers())

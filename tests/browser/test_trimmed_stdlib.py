@@ -121,7 +121,7 @@ def test_engine_imports_everything_from_the_trimmed_stdlib(page: Page, probe_url
     result = reply["result"]
     assert result["failed"] == {}
     assert len(result["answers"]) == len(CASES)
-    for case, answer in zip(CASES, result["answers"]):
+    for case, answer in zip(CASES, result["answers"], strict=True):
         assert not IMPORT_PROBLEM.search(answer), case["name"]
         assert "outcome" in json.loads(answer) or "errors" in json.loads(answer), case["name"]
     assert "<" in result["summary"] and not IMPORT_PROBLEM.search(result["summary"])
@@ -152,7 +152,7 @@ def test_self_check_page_uses_the_trimmed_stdlib(page: Page, site_url: str, traf
         }""",
         [case["answers"] for case in CASES],
     )
-    for case, (result, summary) in zip(CASES, results):
+    for case, (result, summary) in zip(CASES, results, strict=True):
         assert not IMPORT_PROBLEM.search(result), case["name"]
         assert not IMPORT_PROBLEM.search(summary), case["name"]
     assert traffic.page_errors == []

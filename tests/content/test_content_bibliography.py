@@ -31,7 +31,7 @@ def _source_keys(text: str) -> set[str]:
 def _table_keys(section: str) -> set[str]:
     keys: set[str] = set()
     for line in section.splitlines():
-        if not line.startswith("| ") or line.startswith("| Key") or line.startswith("|---"):
+        if not line.startswith("| ") or line.startswith(("| Key", "|---")):
             continue
         cell = line.split("|")[1].strip()
         parts = [part.strip() for part in cell.split(" / ")]

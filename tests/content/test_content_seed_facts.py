@@ -12,7 +12,6 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from content_helpers import INFO_PAGES, built_path, article
 

@@ -66,13 +66,13 @@ def evidence_keys() -> set[str]:
         if not line.startswith("|") or not cells[0] or cells[0] in ("Key",) or set(cells[0]) <= set("-"):
             continue
         first = ""
-        for part in cells[0].split(" / "):
-            part = part.strip()
-            if part.startswith("-"):  # "IPG487 / -safety" means "IPG487-safety"
-                part = first + part
+        for cell in cells[0].split(" / "):
+            key = cell.strip()
+            if key.startswith("-"):  # "IPG487 / -safety" means "IPG487-safety"
+                key = first + key
             else:
-                first = part
-            keys.add(part)
+                first = key
+            keys.add(key)
     return keys
 
 

@@ -29,7 +29,7 @@ def everything_flagged() -> dict[str, object]:
 class Elements(HTMLParser):
     """Collects tags, attributes and text, and checks that every tag is closed in order."""
 
-    VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
+    VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -229,10 +229,7 @@ class TestReassuringWords:
     @pytest.mark.parametrize("qid", ["none", *SPEC_TIERS])
     def test_no_reassuring_words_in_any_summary(self, qid: str) -> None:
         """No summary, HTML or text, says safe, suitable, no side effects, guarantee or cure."""
-        if qid == "none":
-            answers = clear_answers()
-        else:
-            answers = clear_answers(**{qid: "not_sure"})
+        answers = clear_answers() if qid == "none" else clear_answers(**{qid: "not_sure"})
         s = build_summary(evaluate(answers), DAY)
         assert reassuring_words(s.to_html()) == []
         assert reassuring_words(s.to_text()) == []

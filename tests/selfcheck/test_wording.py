@@ -129,7 +129,7 @@ class TestLabels:
 
     def test_the_fallback_is_as_serious_as_a_stop_result(self) -> None:
         """No result is labelled like the strictest result and sends the patient to a GP."""
-        assert wording.FALLBACK_LABEL == wording.OUTCOME_LABELS[Outcome.STOP]
+        assert wording.OUTCOME_LABELS[Outcome.STOP] == wording.FALLBACK_LABEL
         assert any(text.startswith("Speak to a GP") for text in wording.FALLBACK_TEXT)
         assert any("paper checklist" in text for text in wording.FALLBACK_TEXT)
 

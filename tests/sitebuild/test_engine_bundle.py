@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 from mkdocs.exceptions import PluginError
 
-from sitebuild import engine
+from sitebuild import engine, paths
 
 
 def engine_dir(site: Path) -> Path:
@@ -18,7 +21,7 @@ def engine_dir(site: Path) -> Path:
 
 
 class TestTrimLock:
-    LOCK = {
+    LOCK: ClassVar[dict[str, Any]] = {
         "info": {"python": "3.14.2"},
         "packages": {
             "a": {"depends": ["b"]},
@@ -41,9 +44,20 @@ class TestTrimLock:
             engine.trim_lock(self.LOCK, keep=["missing"])
 
 
-def test_source_hash_is_stable() -> None:
-    """The same sources give the same engine directory, so caches stay valid."""
-    assert engine.source_hash() == engine.source_hash()
+def test_source_hash_follows_the_engine_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit to any engine file gives a new engine directory; undoing it gives the old one back."""
+    paths.CACHE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=paths.CACHE) as scratch:
+        copy = Path(scratch) / "selfcheck"
+        shutil.copytree(paths.ENGINE_SOURCE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+        monkeypatch.setattr(paths, "ENGINE_SOURCE", copy)
+        before = engine.source_hash()
+        rules = copy / "rules.py"
+        text = rules.read_text(encoding="utf-8")
+        rules.write_text(text + "\n", encoding="utf-8")
+        edited = engine.source_hash()
+        rules.write_text(text, encoding="utf-8")
+        assert edited != before == engine.source_hash()
 
 
 def test_runtime_is_copied_under_its_version(built_site: Path) -> None:

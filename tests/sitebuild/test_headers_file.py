@@ -59,7 +59,7 @@ def test_every_page_gets_the_document_policy(built_site: Path, rules: list[heade
                       "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"):
         assert directive in policy.split("; ")
     assert "unsafe" not in script_src(policy) and "style-src" not in policy
-    for path in headers.page_paths(built_site) + ["/sw.js"]:
+    for path in [*headers.page_paths(built_site), "/sw.js"]:
         assert headers.headers_for(rules, path)["Content-Security-Policy"] == policy, path
     # Found again with an HTML parser, independently of the build's own search.
     for page in built_site.rglob("*.html"):

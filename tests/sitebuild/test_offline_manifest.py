@@ -10,7 +10,7 @@ from sitebuild import offline
 
 def test_every_file_is_listed_once_with_its_hash(built_site: Path) -> None:
     build = offline.manifest(built_site)
-    listed = {url: hash_ for url, hash_ in build["precache"] + build["engine"]}
+    listed = dict(build["precache"] + build["engine"])
     assert len(listed) == len(build["precache"]) + len(build["engine"])
     for url, hash_ in listed.items():
         path = built_site / (url + "index.html" if url.endswith("/") else url)

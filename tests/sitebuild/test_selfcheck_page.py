@@ -28,13 +28,13 @@ class TestContext:
         assert [q.id for q in page.questions] == [q.id for q in QUESTIONS]
         assert [q.number for q in page.questions] == list(range(1, len(QUESTIONS) + 1))
         assert page.total == len(QUESTIONS)
-        for shown, q in zip(page.questions, QUESTIONS):
+        for shown, q in zip(page.questions, QUESTIONS, strict=True):
             assert (shown.text, shown.hint, shown.error, shown.label) == (q.text, q.hint, q.error, q.label)
             assert [c.label for c in shown.choices if shown.kind != "age"] == [o.label for o in q.options]
 
     def test_parts_introduce_their_first_question_only(self, page) -> None:
         """Each part's introduction appears once, on its first question."""
-        for part, bank_part in zip(page.parts, PARTS):
+        for part, bank_part in zip(page.parts, PARTS, strict=True):
             assert [q.id for q in part.questions] == [q.id for q in questions_in(bank_part.id)]
             assert [q.part_intro for q in part.questions] == [bank_part.intro] + [None] * (len(part.questions) - 1)
 
@@ -144,9 +144,9 @@ class _Collector(HTMLParser):
             self._in_script = attributes
 
     def handle_data(self, data):
-        if self._in_script is not None and data.strip() and "src" not in self._in_script:
-            if "json" not in (self._in_script.get("type") or ""):
-                self.inline_scripts += 1
+        script = self._in_script
+        if script is not None and data.strip() and "src" not in script and "json" not in (script.get("type") or ""):
+            self.inline_scripts += 1
 
     def handle_endtag(self, tag):
         if tag == "script":
