@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from sitebuild.paths import ROOT
 
 
 @pytest.fixture(scope="session")

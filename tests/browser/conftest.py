@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Iterator
-from urllib.parse import urlsplit
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from support.traffic import Traffic
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -30,26 +29,6 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@dataclass
-class Traffic:
-    """What a page asked for and complained about while a test ran."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        return [url for url in self.requests if not _same_origin(url, self.origin)]
-
-
-def _same_origin(url: str, origin: str) -> bool:
-    parts, home = urlsplit(url), urlsplit(origin)
-    if parts.scheme in ("data", "blob"):
-        return True
-    return (parts.scheme, parts.netloc) == (home.scheme, home.netloc)
-
-
 @pytest.fixture
 def traffic(site_url: str) -> Traffic:
     return Traffic(origin=site_url)
@@ -60,16 +39,6 @@ def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
     """A fresh context and page that record every request, console error and page error."""
     context = browser.new_context()
     page = context.new_page()
-
-    def on_request(request: Request) -> None:
-        traffic.requests.append(request.url)
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            traffic.console_errors.append(message.text)
-
-    context.on("request", on_request)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: traffic.page_errors.append(str(error)))
+    traffic.attach(context, page)
     yield page
     context.close()

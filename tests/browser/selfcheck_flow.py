@@ -8,37 +8,18 @@ tests see is what a patient sees. The expected results come from CPython
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from pathlib import Path
-from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, Page
+from support.answers import clear_answers  # noqa: F401 -- re-exported: the one answer-set generator
+from support.traffic import Traffic
 
-from selfcheck import QUESTIONS, Kind
+from selfcheck import QUESTIONS
 from selfcheck.api import evaluate_json
+from sitebuild.paths import NODE_MODULES
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 TOTAL = len(QUESTIONS)
-
-
-def clear_answers() -> dict[str, object]:
-    """An answer to every question that gives no finding: an adult, hands and feet."""
-    answers: dict[str, object] = {}
-    for q in QUESTIONS:
-        if q.kind is Kind.AGE:
-            answers[q.id] = 34
-        elif q.kind is Kind.AREAS:
-            answers[q.id] = ["hands", "feet"]
-        elif q.kind is Kind.HDSS:
-            answers[q.id] = 3
-        else:
-            answers[q.id] = q.clear_answer
-    return answers
-
-
-def with_answers(**changes: object) -> dict[str, object]:
-    return {**clear_answers(), **changes}
 
 
 def expected(answers: dict[str, object]) -> dict:
@@ -46,35 +27,13 @@ def expected(answers: dict[str, object]) -> dict:
     return json.loads(evaluate_json(json.dumps(answers)))
 
 
-@dataclass
-class Recorder:
-    """Every request, console error and page error of a context."""
-
-    origin: str
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def attach(self, context: BrowserContext, page: Page) -> None:
-        context.on("request", lambda request: self.requests.append(request.url))
-        page.on("pageerror", lambda error: self.errors.append(str(error)))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-
-    def foreign(self) -> list[str]:
-        home = urlsplit(self.origin)
-        return [
-            url for url in self.requests
-            if urlsplit(url).scheme not in ("data", "blob")
-            and (urlsplit(url).scheme, urlsplit(url).netloc) != (home.scheme, home.netloc)
-        ]
-
-
-def new_page(browser: Browser, site_url: str, **options: object) -> tuple[BrowserContext, Page, Recorder]:
-    """A fresh context (no service worker, so routes see every request) and its page."""
+def new_page(browser: Browser, site_url: str, **options: object) -> tuple[BrowserContext, Page, Traffic]:
+    """A fresh context (no service worker, so routes see every request), its page and its traffic."""
     context = browser.new_context(service_workers="block", **options)
     page = context.new_page()
-    recorder = Recorder(site_url)
-    recorder.attach(context, page)
-    return context, page, recorder
+    traffic = Traffic(site_url)
+    traffic.attach(context, page)
+    return context, page, traffic
 
 
 def open_self_check(page: Page, site_url: str, *, wait_for_engine: bool = True) -> None:

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from selfcheck_flow import (
-    answer_all, clear_answers, continue_, current_question, expected, fill, no_result_shown, screen, see_result, with_answers,
+    answer_all, clear_answers, continue_, current_question, expected, fill, no_result_shown, screen, see_result,
 )
 from trust_helpers import VALID_ANSWERS
 
@@ -166,7 +166,7 @@ def test_session_storage_unavailable_loses_no_answer(context: BrowserContext, si
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(site_url + "self-check/")
     assert engine_outcome(page) == "ready"
-    answers = with_answers(pacemaker="not_sure")
+    answers = clear_answers(pacemaker="not_sure")
     answer_all(page, answers)
     assert see_result(page) == "result"
     assert expected(answers)["outcome"] == "stop"

@@ -34,7 +34,7 @@ def test_engine_starts_and_matches_cpython(page: Page, site_url: str, traffic) -
         assert in_browser == json.loads(evaluate_json(json.dumps(answers))), name
     assert any(url.endswith("pyodide.asm.wasm") for url in traffic.requests)
     assert any(url.endswith(".whl") for url in traffic.requests)
-    assert traffic.foreign_requests() == []
+    assert traffic.foreign() == []
     assert traffic.console_errors == [] and traffic.page_errors == []
 
 
@@ -54,7 +54,7 @@ def test_content_pages_load_no_pyodide(page: Page, site_url: str, traffic, path:
     heavy = [url for url in traffic.requests if "pyodide" in url or "/selfcheck/engine/" in url
              or url.endswith(("/selfcheck/worker.js", ".whl"))]
     assert heavy == []
-    assert traffic.foreign_requests() == []
+    assert traffic.foreign() == []
     assert traffic.console_errors == []
 
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
+from sitebuild.paths import ROOT
 from sitebuild.qr import short_address
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
 PAGES = ["side-effects/", "who-should-not-use-it/", "home-use/"]
 #: 12pt in CSS pixels (96 per inch, 72 points per inch).

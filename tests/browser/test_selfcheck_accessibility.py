@@ -20,7 +20,7 @@ from selfcheck_flow import (
     open_self_check,
     screen,
     see_result,
-    with_answers,
+    clear_answers,
 )
 
 
@@ -47,7 +47,7 @@ def test_every_state_has_no_violations(page: Page, viewport) -> None:
     continue_(page)
     assert axe_violations(page) == [], "age error"
     page.locator("[data-sc-action=back]:visible").click()
-    answer_all(page, with_answers(pacemaker="not_sure", night_sweats="yes", areas=["feet", "underarms"]))
+    answer_all(page, clear_answers(pacemaker="not_sure", night_sweats="yes", areas=["feet", "underarms"]))
     page.locator("[data-sc-change=pregnant]").click()
     assert axe_violations(page) == [], "radios question"
     continue_(page)

@@ -30,7 +30,6 @@ from selfcheck_flow import (
     screen,
     see_result,
     shown_findings,
-    with_answers,
 )
 
 TITLE = "Check before using iontophoresis"
@@ -100,7 +99,7 @@ def test_all_no_finds_nothing_and_never_reassures(sc: Page) -> None:
 
 
 def test_one_stop_item(sc: Page) -> None:
-    answers = with_answers(pacemaker="yes")
+    answers = clear_answers(pacemaker="yes")
     answer_all(sc, answers)
     assert see_result(sc) == "result"
     result = check_result_matches_engine(sc, answers)
@@ -111,7 +110,7 @@ def test_one_stop_item(sc: Page) -> None:
 
 
 def test_not_sure_on_a_safety_item_counts_like_yes(sc: Page) -> None:
-    answers = with_answers(epilepsy="not_sure")
+    answers = clear_answers(epilepsy="not_sure")
     answer_all(sc, answers)
     assert see_result(sc) == "result"
     assert check_result_matches_engine(sc, answers)["outcome"] == "stop"
@@ -120,7 +119,7 @@ def test_not_sure_on_a_safety_item_counts_like_yes(sc: Page) -> None:
 
 
 def test_a_red_flag_only_gets_its_own_card(sc: Page) -> None:
-    answers = with_answers(night_sweats="yes")
+    answers = clear_answers(night_sweats="yes")
     answer_all(sc, answers)
     assert see_result(sc) == "result"
     result = check_result_matches_engine(sc, answers)
@@ -132,7 +131,7 @@ def test_a_red_flag_only_gets_its_own_card(sc: Page) -> None:
 
 
 def test_age_under_5_is_a_stop(sc: Page) -> None:
-    answers = with_answers(age=3)
+    answers = clear_answers(age=3)
     answer_all(sc, answers)
     assert sc.locator("[data-sc-answer-for=age]").inner_text() == "3"
     assert see_result(sc) == "result"
@@ -140,7 +139,7 @@ def test_age_under_5_is_a_stop(sc: Page) -> None:
 
 
 def test_other_areas_are_a_discussion(sc: Page) -> None:
-    answers = with_answers(areas=["feet", "other"])
+    answers = clear_answers(areas=["feet", "other"])
     answer_all(sc, answers)
     assert sc.locator("[data-sc-answer-for=areas]").inner_text() == "Feet, other areas"
     assert see_result(sc) == "result"
@@ -163,7 +162,7 @@ def test_changing_an_answer_returns_to_check_answers(sc: Page) -> None:
     assert screen(sc) == "check", "back to check answers, not on to the next question"
     assert row.inner_text() == "Yes"
     assert see_result(sc) == "result"
-    check_result_matches_engine(sc, with_answers(pregnant="yes"))
+    check_result_matches_engine(sc, clear_answers(pregnant="yes"))
     # "Change your answers" on the result goes back to the list.
     sc.locator("[data-sc-screen=result] [data-sc-action=change]").click()
     assert screen(sc) == "check"
@@ -228,7 +227,7 @@ def test_questions_errors_focus_and_titles(sc: Page) -> None:
 
 
 def test_answers_stay_in_this_tab_only_and_clear(sc: Page, site_url: str) -> None:
-    answers = with_answers(coil="not_sure")
+    answers = clear_answers(coil="not_sure")
     answer_all(sc, answers)
     stored = sc.evaluate("Object.keys(sessionStorage)")
     assert stored == ["selfcheck-answers"]
@@ -260,9 +259,9 @@ def test_the_check_works_without_session_storage(browser: Browser, site_url: str
     )
     try:
         open_self_check(page, site_url)
-        answer_all(page, with_answers(braces="yes"))
+        answer_all(page, clear_answers(braces="yes"))
         assert see_result(page) == "result"
-        check_result_matches_engine(page, with_answers(braces="yes"))
+        check_result_matches_engine(page, clear_answers(braces="yes"))
         assert recorder.errors == []
     finally:
         context.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser, Page
 
 from selfcheck import QUESTIONS, Kind
-from selfcheck_flow import current_question, expected, new_page, open_self_check, screen, with_answers
+from selfcheck_flow import current_question, expected, new_page, open_self_check, screen, clear_answers
 
 MAX_TABS = 120
 
@@ -54,7 +54,7 @@ def test_the_whole_journey_by_keyboard(browser: Browser, site_url: str) -> None:
     context, page, recorder = new_page(browser, site_url)
     try:
         open_self_check(page, site_url)
-        answers = with_answers(pacemaker="not_sure", night_sweats="yes", areas=["hands", "underarms"], hdss=4)
+        answers = clear_answers(pacemaker="not_sure", night_sweats="yes", areas=["hands", "underarms"], hdss=4)
         tab_to(page, "[data-sc-action=start]")
         page.keyboard.press("Enter")
         for q in QUESTIONS:

@@ -12,9 +12,9 @@ from playwright.sync_api import Browser
 
 from selfcheck import QUESTION_SET_VERSION, QUESTIONS, format_date, question
 from sitebuild.qr import page_url
-from selfcheck_flow import answer_all, expected, new_page, open_self_check, see_result, with_answers
+from selfcheck_flow import answer_all, expected, new_page, open_self_check, see_result, clear_answers
+from sitebuild.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
 #: 12pt in CSS pixels.
 MIN_TEXT_PX = 16
@@ -60,7 +60,7 @@ def test_a_typical_summary_prints_on_one_a4_page(browser: Browser, site_url: str
     context, page, recorder = new_page(browser, site_url)
     try:
         open_self_check(page, site_url)
-        answers = with_answers(pacemaker="not_sure")
+        answers = clear_answers(pacemaker="not_sure")
         answer_all(page, answers)
         assert see_result(page) == "result"
         page.fill("[data-sc-name]", "Alex Example")

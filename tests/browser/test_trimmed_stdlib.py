@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
+from scenarios.cases import load_cases
 
 from sitebuild import engine, paths, preview
 
-CASES = json.loads((Path(__file__).parents[1] / "scenarios" / "selfcheck_cases.json").read_text())["cases"]
+CASES = load_cases()
 IMPORT_PROBLEM = re.compile(r"ImportError|ModuleNotFoundError|No module named")
 
 # A blank page at its own origin that boots the shipped runtime exactly as worker.js
@@ -115,15 +116,15 @@ def test_engine_imports_everything_from_the_trimmed_stdlib(page: Page, probe_url
         "stdLibURL": engine_url + "python_stdlib.zip",
         "lockFileURL": engine_url + "pyodide-lock.json",
         "modules": modules,
-        "texts": [json.dumps(case["answers"]) for case in CASES],
+        "texts": [json.dumps(case.answers) for case in CASES],
     })
     assert reply["ok"], reply.get("message")
     result = reply["result"]
     assert result["failed"] == {}
     assert len(result["answers"]) == len(CASES)
     for case, answer in zip(CASES, result["answers"], strict=True):
-        assert not IMPORT_PROBLEM.search(answer), case["name"]
-        assert "outcome" in json.loads(answer) or "errors" in json.loads(answer), case["name"]
+        assert not IMPORT_PROBLEM.search(answer), case.name
+        assert "outcome" in json.loads(answer) or "errors" in json.loads(answer), case.name
     assert "<" in result["summary"] and not IMPORT_PROBLEM.search(result["summary"])
     # The modules came from the trimmed zip, and the runtime's full zip was never fetched.
     assert {"json", "dataclasses", "datetime", "enum"} <= set(result["from_trimmed"])
@@ -150,9 +151,9 @@ def test_self_check_page_uses_the_trimmed_stdlib(page: Page, site_url: str, traf
           }
           return out;
         }""",
-        [case["answers"] for case in CASES],
+        [case.answers for case in CASES],
     )
     for case, (result, summary) in zip(CASES, results, strict=True):
-        assert not IMPORT_PROBLEM.search(result), case["name"]
-        assert not IMPORT_PROBLEM.search(summary), case["name"]
+        assert not IMPORT_PROBLEM.search(result), case.name
+        assert not IMPORT_PROBLEM.search(summary), case.name
     assert traffic.page_errors == []

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
-from selfcheck_flow import clear_answers
+from support.answers import clear_answers
 
 # Collects every CSP violation the document sees, before any of its scripts run.
 WATCH_CSP = """

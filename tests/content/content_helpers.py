@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-ROOT = Path(__file__).resolve().parents[2]
+from sitebuild.paths import ROOT
+
 DOCS = ROOT / "docs"
 BIBLIOGRAPHY = ROOT / "data" / "bibliography.yml"
 EVIDENCE_BASE = ROOT.parent / "shared" / "reference" / "clinical-evidence.md"

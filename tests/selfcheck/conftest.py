@@ -1,13 +1,9 @@
-"""Test data helpers for the self-check engine, as fixtures.
-
-The helpers themselves live in ``sc_helpers`` (a module with a unique name), because
-``from conftest import …`` is ambiguous when several test folders have a conftest.py.
-"""
+"""Test data for the self-check engine, as fixtures (the generator is ``support.answers``)."""
 
 from __future__ import annotations
 
 import pytest
-from sc_helpers import clear_answers
+from support.answers import clear_answers
 
 
 @pytest.fixture

@@ -3,51 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
-
 import json
 import re
-from pathlib import Path
 
 import pytest
+from scenarios.cases import tiers_from_own_cases
+from support.answers import clear_answers, without  # noqa: F401 -- re-exported for the tests here
 
-from selfcheck import PARTS, QUESTIONS, Kind, Tier, bank, wording
+from selfcheck import PARTS, QUESTIONS, Kind, bank, wording
+from sitebuild.paths import ROOT
 
-REPO = Path(__file__).resolve().parents[2]
-EVIDENCE = REPO / ".." / "shared" / "reference" / "clinical-evidence.md"
-SCENARIOS = REPO / "tests" / "scenarios" / "selfcheck_cases.json"
+EVIDENCE = ROOT / ".." / "shared" / "reference" / "clinical-evidence.md"
 
 YES_NO_IDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.YES_NO)
-INVERTED_IDS = ("tried_antiperspirant", "duration_6_months")
 
-# The tier of each yes/no question in the specification's table.
-SPEC_TIERS = {
-    "pregnant": Tier.STOP, "breastfeeding": Tier.STOP, "pacemaker": Tier.STOP,
-    "metal_implant": Tier.STOP, "coil": Tier.STOP, "heart_condition": Tier.STOP,
-    "epilepsy": Tier.STOP, "reduced_feeling": Tier.STOP, "circulation": Tier.STOP,
-    "blood_clot": Tier.STOP, "cancer": Tier.STOP, "broken_skin": Tier.STOP,
-    "skin_condition": Tier.DISCUSS, "braces": Tier.DISCUSS, "small_cuts": Tier.ADVICE,
-    "tried_antiperspirant": Tier.DISCUSS, "night_sweats": Tier.RED_FLAG,
-    "weight_loss": Tier.RED_FLAG, "fever": Tier.RED_FLAG, "one_sided": Tier.RED_FLAG,
-    "whole_body": Tier.RED_FLAG, "started_after_25": Tier.RED_FLAG,
-    "new_medicine": Tier.RED_FLAG, "racing_heart": Tier.RED_FLAG,
-    "duration_6_months": Tier.ADVICE,
-}
-
-
-def clear_answers(**changes: object) -> dict[str, object]:
-    """A complete, valid answer set with no finding at all, with ``changes`` applied."""
-    answers: dict[str, object] = {"age": 34, "areas": ["hands", "feet"]}
-    for q in QUESTIONS:
-        if q.kind is Kind.YES_NO:
-            answers[q.id] = "yes" if q.id in INVERTED_IDS else "no"
-    answers["hdss"] = 2
-    answers.update(changes)
-    return answers
-
-
-def without(answers: dict[str, object], *ids: str) -> dict[str, object]:
-    """A copy of answers with some questions left out."""
-    return {k: v for k, v in answers.items() if k not in ids}
+#: The tier of each yes/no question in the specification's table, as each question's own
+#: named scenario states it. It covers every yes/no question of the bank, or fails.
+SPEC_TIERS = tiers_from_own_cases()
 
 
 def to_text(answers: object) -> str:

@@ -9,13 +9,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from sc_helpers import REPO, clear_answers, to_text
+from sc_helpers import clear_answers, to_text
 
 from selfcheck.api import evaluate_json, questions_json
+from sitebuild.paths import ROOT
 
 
 def run(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
     return subprocess.run(
         [sys.executable, "-m", "selfcheck", *args], input=stdin, capture_output=True, env=env, timeout=60
     )

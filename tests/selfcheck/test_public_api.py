@@ -8,10 +8,9 @@ import os
 import subprocess
 import sys
 
-from sc_helpers import REPO
-
 import selfcheck
 from selfcheck import api
+from sitebuild.paths import ROOT
 
 EXPORTED = [
     "PARTS", "QUESTIONS", "QUESTION_IDS", "QUESTION_SET_ISSUED", "QUESTION_SET_VERSION",
@@ -43,7 +42,7 @@ def test_question_set_version() -> None:
 
 def test_py_typed_marker_is_shipped() -> None:
     """The package carries a py.typed marker."""
-    assert (REPO / "src" / "selfcheck" / "py.typed").is_file()
+    assert (ROOT / "src" / "selfcheck" / "py.typed").is_file()
 
 
 def test_browser_path_imports_stay_light() -> None:
@@ -52,7 +51,7 @@ def test_browser_path_imports_stay_light() -> None:
         "import json, sys; before = set(sys.modules); import selfcheck, selfcheck.api; "
         "print(json.dumps(sorted(set(sys.modules) - before)))"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     loaded = set(json.loads(done.stdout))
     forbidden = {
@@ -64,6 +63,6 @@ def test_browser_path_imports_stay_light() -> None:
 
 def test_main_module_only_calls_the_cli() -> None:
     """__main__ is a one-line adapter to cli.main()."""
-    source = (REPO / "src" / "selfcheck" / "__main__.py").read_text(encoding="utf-8")
+    source = (ROOT / "src" / "selfcheck" / "__main__.py").read_text(encoding="utf-8")
     code = [line for line in source.splitlines() if line and not line.startswith(('"""', "#"))]
     assert code == ["from selfcheck.cli import main", "raise SystemExit(main())"]

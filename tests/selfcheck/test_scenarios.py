@@ -5,36 +5,33 @@ from __future__ import annotations
 import json
 
 import pytest
-from sc_helpers import SCENARIOS
+from scenarios.cases import Case, load_cases
 
-from selfcheck import QUESTION_SET_VERSION
 from selfcheck.api import evaluate_json
 
-DATA = json.loads(SCENARIOS.read_text(encoding="utf-8"))
-CASES = DATA["cases"]
-
-
-def test_scenario_file_is_for_this_question_set() -> None:
-    """The scenarios were written for the current question set."""
-    assert DATA["question_set_version"] == QUESTION_SET_VERSION
+CASES = load_cases()
 
 
 def test_enough_named_cases_valid_and_invalid() -> None:
     """At least 40 valid and a few invalid cases, each with a unique plain-sentence name."""
-    names = [c["name"] for c in CASES]
+    names = [c.name for c in CASES]
     assert len(names) == len(set(names))
-    assert sum("errors" not in c["expect"] for c in CASES) >= 40
-    assert sum("errors" in c["expect"] for c in CASES) >= 5
+    assert sum(c.valid for c in CASES) >= 40
+    assert sum(not c.valid for c in CASES) >= 5
     assert all(name[0].isupper() and not name.endswith(".") for name in names)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
-def test_case(case: dict[str, object]) -> None:
+def test_cases_list_only_what_differs() -> None:
+    """A case on a baseline changes at most a few answers: the ones its name is about."""
+    assert all(len(c.changes) <= 3 for c in CASES if c.base is not None and isinstance(c.changes, dict))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_case(case: Case) -> None:
     """Each case gives the expected outcome, flag and findings, or problems for the expected questions."""
-    result = json.loads(evaluate_json(json.dumps(case["answers"])))
-    expect = case["expect"]
-    assert isinstance(expect, dict)
-    if "errors" in expect:
+    result = json.loads(evaluate_json(json.dumps(case.answers)))
+    expect = case.expected
+    if not case.valid:
         assert [e["question"] for e in result["errors"]] == expect["errors"]
     else:
         assert result["outcome"] == expect["outcome"]

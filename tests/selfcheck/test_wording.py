@@ -6,17 +6,18 @@ import ast
 import re
 from datetime import date
 
-from sc_helpers import REPO, clear_answers, user_facing_texts, wording_texts
+from sc_helpers import clear_answers, user_facing_texts, wording_texts
 
 from selfcheck import Outcome, Tier, build_summary, evaluate, wording
+from sitebuild.paths import ROOT
 
 # Where clinical wording must not be typed: the page's templates, its scripts and the
 # build code that turns the bank into the page.
 PAGE_FILES = (
-    *(REPO / "overrides").glob("self-check.html"),
-    *(REPO / "overrides" / "partials" / "selfcheck").glob("*.html"),
-    *(REPO / "overrides" / "assets" / "selfcheck").glob("*.js"),
-    *(REPO / "src" / "sitebuild").glob("*.py"),
+    *(ROOT / "overrides").glob("self-check.html"),
+    *(ROOT / "overrides" / "partials" / "selfcheck").glob("*.html"),
+    *(ROOT / "overrides" / "assets" / "selfcheck").glob("*.js"),
+    *(ROOT / "src" / "sitebuild").glob("*.py"),
 )
 
 # Short texts ("Yes", "Age", "Important") also occur by chance; four words do not.
@@ -55,7 +56,7 @@ def _phrases(text: str) -> list[str]:
 class TestSingleSource:
     def test_no_page_file_types_wording_from_the_package(self) -> None:
         """No template, page script or sitebuild module holds a sentence of the bank or wording."""
-        files = {path.relative_to(REPO): _code_only(path) for path in PAGE_FILES}
+        files = {path.relative_to(ROOT): _code_only(path) for path in PAGE_FILES}
         assert len(files) > 10
         found = [
             (str(name), where, phrase)

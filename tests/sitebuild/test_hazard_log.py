@@ -11,8 +11,8 @@ import pytest
 
 from selfcheck import wording
 from sitebuild import hazards
+from sitebuild.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @cache

@@ -15,8 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sitebuild import headers
+from sitebuild.paths import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def served_paths(site: Path) -> list[str]:

@@ -16,11 +16,11 @@ from pdf_tools import decode_qr_codes
 
 from selfcheck import wording
 from sitebuild import leaflets
+from sitebuild.paths import ROOT
 from sitebuild.content import format_date
 from sitebuild.leaflet_content import Part, read_page, select, to_print_html
 from sitebuild.qr import page_url, short_address
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE_URL = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
 SPECS = leaflets.load_specs(ROOT / leaflets.DATA_PATH)
 BY_SLUG = pytest.mark.parametrize("spec", SPECS, ids=[spec.slug for spec in SPECS])

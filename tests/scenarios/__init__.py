@@ -1,0 +1,1 @@
+"""Named self-check scenarios, read through ``scenarios.cases.load_cases``."""

@@ -1,0 +1,9 @@
+"""Test support shared by every test folder, each thing once.
+
+- ``support.answers``: the one generator of answer sets (a clear adult, with changes).
+- ``support.traffic``: the one recorder of a browser page's requests and errors.
+- The repository root is ``sitebuild.paths.ROOT``; tests import it from there.
+
+pytest puts ``tests/`` on the path (``pythonpath`` in pyproject.toml), so any test
+module imports ``from support.answers import clear_answers``.
+"""
