@@ -18,23 +18,6 @@ DOCS = ROOT / "docs"
 BIBLIOGRAPHY = ROOT / "data" / "bibliography.yml"
 EVIDENCE_BASE = ROOT.parent / "shared" / "reference" / "clinical-evidence.md"
 
-#: The information pages this issue owns (file names are fixed: others link to them).
-INFO_PAGES = (
-    "index.md",
-    "excessive-sweating.md",
-    "what-is-iontophoresis.md",
-    "getting-treatment.md",
-    "a-session.md",
-    "course-and-maintenance.md",
-    "before-a-session.md",
-    "side-effects.md",
-    "who-should-not-use-it.md",
-    "other-treatments.md",
-    "for-gps.md",
-    "about.md",
-    "glossary.md",
-)
-
 #: Elements whose text is not prose for the readability score.
 NOT_PROSE = "h1, h2, h3, h4, h5, h6, table, pre, code, script, style, .headerlink, .admonition-title, .site-page-meta, .md-source-file"
 
@@ -56,6 +39,12 @@ def front_matter(path: Path) -> dict[str, Any]:
 def markdown_pages() -> list[Path]:
     """Every Markdown page in docs/ (top level; the site has no sub-folders of pages)."""
     return sorted(DOCS.glob("*.md"))
+
+
+#: The information pages: every page that the default page template renders, so a new
+#: page is checked without anyone listing it. Pages with a ``template`` of their own
+#: (the self-check) hold the package's wording, which tests/selfcheck checks.
+INFO_PAGES = tuple(page.name for page in markdown_pages() if "template" not in front_matter(page))
 
 
 def built_path(site: Path, page: str) -> Path:

@@ -23,12 +23,6 @@ GOOD = {
 }
 
 
-@pytest.mark.parametrize("page", INFO_PAGES)
-def test_information_page_exists(page: str) -> None:
-    """The fixed file names others link to are all there."""
-    assert (DOCS / page).is_file()
-
-
 @pytest.mark.parametrize("page", [p.name for p in markdown_pages()])
 def test_page_front_matter_is_valid(page: str) -> None:
     """Title, description, dates a year apart at most, and known sources."""

@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from content_helpers import INFO_PAGES, built_path, article
+from content_helpers import INFO_PAGES, article, built_path
+
+from selfcheck import QUESTIONS, Tier
 
 # (page, what the row checks, regular expression that must match, case-insensitive)
 SEED_FACTS = [
@@ -66,12 +68,29 @@ SEED_FACTS = [
     ("what-is-iontophoresis.md", "'90-100% success' figures are uncontrolled (correction)", r"90 to 100 out of 100.*no comparison group"),
 ]
 
-# The 12 conditions of the maker's list, and the spec's stop/discuss items.
-CONTRAINDICATIONS = [
-    "pregnan", "breastfeeding", "under 5", "heart condition", "pacemaker", "electronic implant",
-    "metal", "epilepsy", "less feeling", "circulation", "blood clot", "cancer", "broken, infected or inflamed",
-    "coil", "aged 5 to 17", "face, back, groin", "eczema or psoriasis", "braces", "strong antiperspirant",
-]
+# What "Who should not use it" says for each self-check question with a stop or discuss
+# rule (the 12 conditions of the maker's list are among them). A new such question in
+# the bank fails test_every_stop_and_discuss_question_has_its_words until it is added here.
+CONDITION_WORDS = {
+    "age": ["under 5", "aged 5 to 17"],
+    "areas": ["face, back, groin"],
+    "pregnant": ["pregnan"],
+    "breastfeeding": ["breastfeeding"],
+    "pacemaker": ["pacemaker", "electronic implant"],
+    "metal_implant": ["metal"],
+    "coil": ["coil"],
+    "heart_condition": ["heart condition"],
+    "epilepsy": ["epilepsy"],
+    "reduced_feeling": ["less feeling"],
+    "circulation": ["circulation"],
+    "blood_clot": ["blood clot"],
+    "cancer": ["cancer"],
+    "broken_skin": ["broken, infected or inflamed"],
+    "skin_condition": ["eczema or psoriasis"],
+    "braces": ["braces"],
+    "tried_antiperspirant": ["strong antiperspirant"],
+}
+CONTRAINDICATIONS = [words for all_words in CONDITION_WORDS.values() for words in all_words]
 
 # Claims that must never appear as the site's own statement. Quoted on purpose only
 # next to a correction, so each pattern may appear only inside quotation marks.
@@ -100,6 +119,12 @@ def _text(site: Path, page: str) -> str:
 def test_seed_fact_is_covered(built_site: Path, page: str, fact: str, pattern: str) -> None:
     """Each fact of the starting articles appears on its page (or is corrected there)."""
     assert re.search(pattern, _text(built_site, page), re.I | re.S), f"{page}: missing '{fact}'"
+
+
+def test_every_stop_and_discuss_question_has_its_words() -> None:
+    """The list above covers exactly the bank's questions that can stop or need a talk first."""
+    cautious = {q.id for q in QUESTIONS if any(r.tier in (Tier.STOP, Tier.DISCUSS) for r in q.rules)}
+    assert set(CONDITION_WORDS) == cautious
 
 
 @pytest.mark.parametrize("condition", CONTRAINDICATIONS)

@@ -7,7 +7,7 @@ import json
 import pytest
 from sc_helpers import clear_answers, to_text
 
-from selfcheck import InvalidAnswers, InvalidDate, evaluate
+from selfcheck import QUESTION_SET_VERSION, QUESTIONS, InvalidAnswers, InvalidDate, evaluate
 from selfcheck.api import MAX_NESTING, dumps, evaluate_json, questions_json, summary_html, summary_text
 
 
@@ -90,7 +90,7 @@ class TestEvaluateJson:
         answers = clear_answers(age=12)
         text = evaluate_json(to_text(answers))
         assert text == dumps(evaluate(answers).to_json())
-        assert text.endswith("}\n") and text.startswith('{\n  "question_set_version": "2026.12"')
+        assert text.endswith("}\n") and text.startswith(f'{{\n  "question_set_version": "{QUESTION_SET_VERSION}"')
 
     def test_dumps_keeps_non_ascii_text(self) -> None:
         """Non-ASCII text is written as is, not as \\u escapes."""
@@ -125,4 +125,4 @@ class TestSummaryFunctions:
     def test_questions_json_is_the_bank(self) -> None:
         """questions_json gives the bank as JSON text."""
         data = json.loads(questions_json())
-        assert data["question_set_version"] == "2026.12" and len(data["questions"]) == 28
+        assert data["question_set_version"] == QUESTION_SET_VERSION and len(data["questions"]) == len(QUESTIONS)

@@ -35,11 +35,6 @@ def test_api_functions_and_signatures() -> None:
     assert str(inspect.signature(api.summary_text)) == "(text: 'str', checked_on: 'str') -> 'str'"
 
 
-def test_question_set_version() -> None:
-    """The question-set version is 2026.12."""
-    assert selfcheck.QUESTION_SET_VERSION == "2026.12"
-
-
 def test_py_typed_marker_is_shipped() -> None:
     """The package carries a py.typed marker."""
     assert (ROOT / "src" / "selfcheck" / "py.typed").is_file()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sc_helpers import SPEC_TIERS, clear_answers
 
-from selfcheck import Band, Outcome, Tier, evaluate, question
+from selfcheck import QUESTION_SET_VERSION, Band, Outcome, Tier, evaluate, question
 
 TIER_TO_OUTCOME = {
     Tier.STOP: Outcome.STOP, Tier.DISCUSS: Outcome.DISCUSS,
@@ -206,7 +206,7 @@ class TestJsonShape:
         """to_json() gives the contract's keys and nothing more."""
         data = evaluate(clear_answers(pacemaker="yes", hdss=3)).to_json()
         assert list(data) == ["question_set_version", "outcome", "see_gp_about_sweating", "severity", "findings"]
-        assert data["question_set_version"] == "2026.12"
+        assert data["question_set_version"] == QUESTION_SET_VERSION
         assert data["severity"] == {"hdss": 3, "band": "severe"}
         (finding,) = data["findings"]
         assert list(finding) == ["question", "answer", "tier", "reason", "sources"]

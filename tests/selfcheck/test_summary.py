@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from sc_helpers import SPEC_TIERS, clear_answers, reassuring_words
 
-from selfcheck import QUESTIONS, Outcome, Tier, build_summary, evaluate, format_date, question
+from selfcheck import QUESTION_SET_ISSUED, QUESTION_SET_VERSION, QUESTIONS, Outcome, Tier, build_summary, evaluate, format_date, question
 from selfcheck.summary import Summary
 
 DAY = date(2026, 11, 24)
@@ -79,7 +79,7 @@ class TestModel:
         s = summary_for()
         assert s.title == "Tap-water iontophoresis: questions to discuss with a GP"
         assert s.based_on == "Based on answers given on 24 November 2026"
-        assert s.version == "Question set 2026.12, issued 30 November 2026"
+        assert s.version == f"Question set {QUESTION_SET_VERSION}, issued {format_date(QUESTION_SET_ISSUED)}"
         assert "own answers" in s.intro and "not a medical assessment" in s.intro
 
     @pytest.mark.parametrize(
@@ -206,7 +206,7 @@ class TestText:
         text = summary_for(fever="yes", coil="not_sure").to_text()
         for expected in (
             "Tap-water iontophoresis: questions to discuss with a GP",
-            "Based on answers given on 24 November 2026. Question set 2026.12",
+            f"Based on answers given on 24 November 2026. Question set {QUESTION_SET_VERSION}",
             "IMPORTANT: Ask a GP to check your sweating soon, before you try any treatment",
             "Your answers also include a reason not to start iontophoresis until a doctor says it is OK.",
             "ASK A GP TO CHECK YOUR SWEATING",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sc_helpers import clear_answers, without
 
-from selfcheck import QUESTION_IDS, InvalidAnswers, evaluate, question, validate
+from selfcheck import QUESTION_IDS, QUESTION_SET_VERSION, InvalidAnswers, evaluate, question, validate
 
 
 def problems(answers: object) -> list[tuple[str | None, str]]:
@@ -48,7 +48,7 @@ class TestMissingAndUnknown:
     def test_unknown_question_id(self) -> None:
         """An unknown id is a problem named after that id."""
         assert problems(clear_answers(pacemakers="no")) == [
-            ("pacemakers", '"pacemakers" is not a question in this check (question set 2026.12).')
+            ("pacemakers", f'"pacemakers" is not a question in this check (question set {QUESTION_SET_VERSION}).')
         ]
 
     def test_unknown_ids_come_after_known_questions_in_input_order(self) -> None:
