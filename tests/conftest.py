@@ -9,8 +9,15 @@ from pathlib import Path
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from sitebuild.paths import ROOT
+
+# Hypothesis's per-example deadline (200 ms) measures the machine's load, not the engine:
+# on two shared cores a 0.6 ms example took 420 ms once and failed the run. The number of
+# examples is what keeps the property tests quick.
+settings.register_profile("project", deadline=None)
+settings.load_profile("project")
 
 
 @pytest.fixture(scope="session")

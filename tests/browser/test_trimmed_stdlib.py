@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 from scenarios.cases import load_cases
+from support.site import engine_dir
 
 from sitebuild import engine, paths, preview
 
@@ -104,7 +105,7 @@ def probe_url(built_site: Path, tmp_path_factory: pytest.TempPathFactory):
 def test_engine_imports_everything_from_the_trimmed_stdlib(page: Page, probe_url: str, built_site: Path) -> None:
     """Inside Pyodide, on the shipped trimmed stdlib: every module the engine imports
     imports, and every scenario evaluates with no import problem."""
-    (bundle_dir,) = (built_site / "assets" / "selfcheck" / "engine").iterdir()
+    bundle_dir = engine_dir(built_site)
     runtime = f"{probe_url}assets/pyodide/{engine.pyodide_version()}/"
     engine_url = f"{probe_url}assets/selfcheck/engine/{bundle_dir.name}/"
     modules = engine_imports()

@@ -16,7 +16,6 @@ from sitebuild.paths import ROOT
 
 DOCS = ROOT / "docs"
 BIBLIOGRAPHY = ROOT / "data" / "bibliography.yml"
-EVIDENCE_BASE = ROOT.parent / "shared" / "reference" / "clinical-evidence.md"
 
 #: Elements whose text is not prose for the readability score.
 NOT_PROSE = "h1, h2, h3, h4, h5, h6, table, pre, code, script, style, .headerlink, .admonition-title, .site-page-meta, .md-source-file"

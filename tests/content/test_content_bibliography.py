@@ -7,38 +7,9 @@ import re
 import pytest
 import yaml
 
-from content_helpers import BIBLIOGRAPHY, EVIDENCE_BASE, front_matter, markdown_pages
+from content_helpers import BIBLIOGRAPHY, front_matter, markdown_pages
+from support import evidence
 from sitebuild import content
-
-
-def _source_keys(text: str) -> set[str]:
-    """Source keys from the source tables of the evidence base: section 9 and the addendum's 19.
-
-    A cell may name several keys ("HUK / HUK-prot / HUK-what", "IPG487 / -safety");
-    a key that starts with "-" extends the first key of its cell.
-    """
-    keys: set[str] = set()
-    for first_line, last_line in (
-        ("## 9. Sources", "\n### Items still to verify"),
-        ("## 19. Sources", "\n## Still unverified"),
-    ):
-        start = text.index(first_line)
-        end = text.find(last_line, start)
-        keys |= _table_keys(text[start : end if end != -1 else None])
-    return keys
-
-
-def _table_keys(section: str) -> set[str]:
-    keys: set[str] = set()
-    for line in section.splitlines():
-        if not line.startswith("| ") or line.startswith(("| Key", "|---")):
-            continue
-        cell = line.split("|")[1].strip()
-        parts = [part.strip() for part in cell.split(" / ")]
-        first = parts[0]
-        for part in parts:
-            keys.add(first + part if part.startswith("-") else part)
-    return keys
 
 
 @pytest.fixture(scope="module")
@@ -48,15 +19,13 @@ def bibliography() -> dict[str, content.Source]:
 
 @pytest.fixture(scope="module")
 def evidence_keys() -> set[str]:
-    if not EVIDENCE_BASE.exists():
-        pytest.skip(f"evidence base not found at {EVIDENCE_BASE} (it lives outside the repository)")
-    return _source_keys(EVIDENCE_BASE.read_text(encoding="utf-8"))
+    return evidence.evidence_keys()
 
 
 def test_source_parser_expands_shared_cells() -> None:
     """'HUK / HUK-prot' and 'IPG487 / -safety' each give separate keys."""
     text = "## 9. Sources\n| Key | T |\n|---|---|\n| HUK / HUK-prot | x |\n| IPG487 / -safety | y |\n"
-    assert _table_keys(text) == {"HUK", "HUK-prot", "IPG487", "IPG487-safety"}
+    assert evidence.table_keys(text) == {"HUK", "HUK-prot", "IPG487", "IPG487-safety"}
 
 
 def test_every_bibliography_key_is_in_the_evidence_base(

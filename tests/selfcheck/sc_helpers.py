@@ -6,46 +6,20 @@ import dataclasses
 import json
 import re
 
-import pytest
 from scenarios.cases import tiers_from_own_cases
 from support.answers import clear_answers, without  # noqa: F401 -- re-exported for the tests here
 
 from selfcheck import PARTS, QUESTIONS, Kind, bank, wording
-from sitebuild.paths import ROOT
-
-EVIDENCE = ROOT / ".." / "shared" / "reference" / "clinical-evidence.md"
 
 YES_NO_IDS = tuple(q.id for q in QUESTIONS if q.kind is Kind.YES_NO)
 
 #: The tier of each yes/no question in the specification's table, as each question's own
-#: named scenario states it. It covers every yes/no question of the bank, or fails.
+#: named scenario states it (test_scenarios fails for a yes/no question without one).
 SPEC_TIERS = tiers_from_own_cases()
 
 
 def to_text(answers: object) -> str:
     return json.dumps(answers)
-
-
-def evidence_keys() -> set[str]:
-    """Source keys from section 9 of the evidence base (first column of each table)."""
-    if not EVIDENCE.is_file():
-        pytest.skip(f"evidence base not found at {EVIDENCE} (the shared/ folder sits next to the repo)")
-    text = EVIDENCE.read_text(encoding="utf-8")
-    section = text.split("## 9. Sources", 1)[1]
-    keys: set[str] = set()
-    for line in section.splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if not line.startswith("|") or not cells[0] or cells[0] in ("Key",) or set(cells[0]) <= set("-"):
-            continue
-        first = ""
-        for cell in cells[0].split(" / "):
-            key = cell.strip()
-            if key.startswith("-"):  # "IPG487 / -safety" means "IPG487-safety"
-                key = first + key
-            else:
-                first = key
-            keys.add(key)
-    return keys
 
 
 _BANNED = re.compile(

@@ -6,7 +6,8 @@ import json
 import re
 
 import pytest
-from sc_helpers import SPEC_TIERS, evidence_keys, reassuring_words, user_facing_texts
+from sc_helpers import SPEC_TIERS, reassuring_words, user_facing_texts
+from support.evidence import evidence_keys
 
 from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTION_SET_VERSION, QUESTIONS, Kind, question, questions_in
 from selfcheck.bank import YES_NO_OPTIONS, questions_as_json

@@ -11,18 +11,18 @@ from sc_helpers import YES_NO_IDS
 
 from selfcheck import QUESTION_SET_VERSION, QUESTIONS, Kind, Outcome, Tier, evaluate, question
 from selfcheck.api import evaluate_json
+from selfcheck.model import AGE_MAX, AGE_MIN, AREA_VALUES, HDSS_MAX, HDSS_MIN, YES_NO_VALUES
 
-AREAS = ("hands", "feet", "underarms", "other")
 
 
 def answer_for(kind: Kind) -> st.SearchStrategy[object]:
     if kind is Kind.AGE:
-        return st.integers(0, 120)
+        return st.integers(AGE_MIN, AGE_MAX)
     if kind is Kind.HDSS:
-        return st.integers(1, 4)
+        return st.integers(HDSS_MIN, HDSS_MAX)
     if kind is Kind.AREAS:
-        return st.lists(st.sampled_from(AREAS), min_size=1, max_size=4, unique=True)
-    return st.sampled_from(("yes", "no", "not_sure"))
+        return st.lists(st.sampled_from(AREA_VALUES), min_size=1, max_size=len(AREA_VALUES), unique=True)
+    return st.sampled_from(YES_NO_VALUES)
 
 
 valid_answers = st.fixed_dictionaries({q.id: answer_for(q.kind) for q in QUESTIONS})
@@ -73,7 +73,7 @@ def test_not_sure_counts_exactly_like_the_triggering_answer(answers: dict[str, o
     ]
 
 
-@given(valid_answers, st.sampled_from(AREAS))
+@given(valid_answers, st.sampled_from(AREA_VALUES))
 def test_adding_an_area_never_lowers_the_outcome(answers: dict[str, object], area: str) -> None:
     """Adding an area to treat never lowers the outcome."""
     areas = list(answers["areas"])  # type: ignore[call-overload]

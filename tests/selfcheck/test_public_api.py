@@ -35,11 +35,6 @@ def test_api_functions_and_signatures() -> None:
     assert str(inspect.signature(api.summary_text)) == "(text: 'str', checked_on: 'str') -> 'str'"
 
 
-def test_py_typed_marker_is_shipped() -> None:
-    """The package carries a py.typed marker."""
-    assert (ROOT / "src" / "selfcheck" / "py.typed").is_file()
-
-
 def test_browser_path_imports_stay_light() -> None:
     """Importing the package and its API loads no CLI, typing, site tooling or browser modules."""
     code = (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from scenarios.cases import Case, load_cases
+from scenarios.cases import FILE, Case, load_cases, tiers_from_own_cases
 
+from selfcheck import QUESTIONS, Kind
 from selfcheck.api import evaluate_json
 
 CASES = load_cases()
@@ -19,6 +20,12 @@ def test_enough_named_cases_valid_and_invalid() -> None:
     assert sum(c.valid for c in CASES) >= 40
     assert sum(not c.valid for c in CASES) >= 5
     assert all(name[0].isupper() and not name.endswith(".") for name in names)
+
+
+def test_every_yes_no_question_has_a_case_of_its_own() -> None:
+    """Each yes/no question has a case that changes only its answer and names its one finding."""
+    missing = [q.id for q in QUESTIONS if q.kind is Kind.YES_NO and q.id not in tiers_from_own_cases()]
+    assert missing == [], f"add a case of its own to {FILE.name} for each of these"
 
 
 def test_cases_list_only_what_differs() -> None:

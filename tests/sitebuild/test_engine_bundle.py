@@ -11,13 +11,9 @@ from typing import Any, ClassVar
 
 import pytest
 from mkdocs.exceptions import PluginError
+from support.site import engine_dir
 
 from sitebuild import engine, paths
-
-
-def engine_dir(site: Path) -> Path:
-    (found,) = (site / "assets" / "selfcheck" / "engine").iterdir()
-    return found
 
 
 class TestTrimLock:
@@ -89,3 +85,4 @@ def test_wheel_holds_only_the_engine(built_site: Path) -> None:
     assert "selfcheck" in top_level
     assert not any(name.startswith("sitebuild") for name in names)
     assert "selfcheck/api.py" in names
+    assert "selfcheck/py.typed" in names  # the typing marker ships with the package, not only in the source tree

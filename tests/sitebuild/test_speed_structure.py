@@ -9,10 +9,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from support.site import engine_dir
 
 from sitebuild import engine, paths, stdlib
+from sitebuild.offline import ENGINE_PREFIXES
 
-ENGINE_PREFIXES = ("assets/pyodide/", "assets/selfcheck/")
 _REFERENCE = re.compile(r"""\b(?:src|href|content)\s*=\s*["']([^"']+)["']""", re.I)
 
 
@@ -30,11 +31,6 @@ def references(page: Path, site: Path) -> list[str]:
             elif part not in ("", "."):
                 parts.append(part)
         found.append("/".join(parts))
-    return found
-
-
-def engine_dir(site: Path) -> Path:
-    (found,) = (site / "assets" / "selfcheck" / "engine").iterdir()
     return found
 
 
