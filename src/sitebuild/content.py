@@ -66,21 +66,21 @@ log = get_plugin_logger(__name__)
 
 __all__ = [
     "BIBLIOGRAPHY_PATH",
-    "SIGNOFF_PATH",
     "OVERDUE_OVERRIDE",
-    "URGENT_MARKER",
-    "SignOff",
-    "load_signoffs",
-    "signoff_for",
-    "check_next_review",
-    "render_urgent_help",
+    "SIGNOFF_PATH",
     "SOURCE_TYPES",
+    "URGENT_MARKER",
     "PageReview",
+    "SignOff",
     "Source",
     "add_page_context",
+    "check_next_review",
     "format_date",
     "load_bibliography",
+    "load_signoffs",
     "page_review",
+    "render_urgent_help",
+    "signoff_for",
 ]
 
 #: Location of the bibliography, relative to the directory of mkdocs.yml.

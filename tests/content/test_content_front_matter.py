@@ -180,7 +180,7 @@ def test_a_wrong_sign_off_file_stops_the_build(tmp_path: Path, text: str, messag
 def test_a_page_past_its_next_review_stops_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
     """The message names the page and the override."""
     monkeypatch.delenv(content.OVERDUE_OVERRIDE, raising=False)
-    with pytest.raises(PluginError, match="side-effects.md: next review was due on 2027-11-24") as caught:
+    with pytest.raises(PluginError, match=r"side-effects\.md: next review was due on 2027-11-24") as caught:
         content.page_review(GOOD, BIB, "side-effects.md", today=dt.date(2027, 11, 25))
     assert f"{content.OVERDUE_OVERRIDE}=1" in str(caught.value)
     # Due today is not yet overdue.

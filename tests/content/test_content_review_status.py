@@ -70,7 +70,7 @@ def test_leaflets_page_says_review_is_pending(built_site: Path) -> None:
     text = (built_site / leaflets.LIST_PAGE).read_text(encoding="utf-8")
     listed = re.findall(r'class="site-leaflet__version">([^<]*)<', text)
     assert len(listed) == len(SPECS)
-    for spec, line in zip(SPECS, listed):
+    for spec, line in zip(SPECS, listed, strict=True):
         if not any(s.kind == "leaflet" and s.name == spec.slug for s in SIGNOFFS):
             assert line.startswith("Clinical review pending") and not REVIEWED.search(line)
 
