@@ -212,7 +212,8 @@ def _findings_html(section: SummarySection, level: int) -> list[str]:
         out.append(f'<li class="sc-finding sc-finding--{tier}{modifier}" data-sc-finding="{escape(f.question)}">')
         out.append(_tag(f"h{level}", f.label, "sc-finding__label"))
         # The result screen copies the text of [data-sc-answer]: one wording of an answer.
-        out.append(f'<p class="sc-finding__answer">Answer: {_tag("strong", f.answer_text, extra=" data-sc-answer")}</p>')
+        answer = _tag("strong", f.answer_text, extra=" data-sc-answer")
+        out.append(f'<p class="sc-finding__answer">Answer: {answer}</p>')
         out.append(_tag("p", f.reason, "sc-finding__reason"))
         out.append(
             '<p class="sc-finding__ask"><span class="sc-finding__ask-label">Question to ask: </span>'

@@ -8,6 +8,7 @@ list lives once, as data, and the newest release must name the package's questio
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def check(releases: tuple[Release, ...]) -> list[str]:
     if releases[0].question_set_version != QUESTION_SET_VERSION:
         found.append(f"the newest release is for question set {releases[0].question_set_version}, "
                      f"but the self-check uses {QUESTION_SET_VERSION}")
-    for newer, older in zip(releases, releases[1:], strict=False):
+    for newer, older in itertools.pairwise(releases):
         if not newer.date > older.date:
             found.append(f"release {newer.release} is not newer than {older.release}")
     found += [f"release {r.release} lists no changes" for r in releases if not r.changes]

@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck import wording
 from sitebuild import (
-    changes, content, diary_page, engine, hazards, headers, leaflets, minify, offline, paths, selfcheck_page,
+    changes,
+    content,
+    diary_page,
+    engine,
+    hazards,
+    headers,
+    leaflets,
+    minify,
+    offline,
+    paths,
+    selfcheck_page,
 )
 
 if TYPE_CHECKING:

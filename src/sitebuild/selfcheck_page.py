@@ -12,6 +12,7 @@ The hook puts :func:`context` into ``env.globals["selfcheck"]``.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING
@@ -263,7 +264,7 @@ def _when(rules: list[bank.Rule]) -> str:
     ranges = sorted(r.ages for r in rules if r.ages is not None)
     if ranges and len(ranges) == len(rules):
         low, high = ranges[0][0], ranges[-1][1]
-        if any(later[0] != earlier[1] + 1 for earlier, later in zip(ranges, ranges[1:], strict=False)):
+        if any(later[0] != earlier[1] + 1 for earlier, later in itertools.pairwise(ranges)):
             raise ValueError("the age rules of one tier group must be one unbroken range")
         if low != AGE_MIN:
             raise ValueError("the headline rule words an age range that starts at the lowest age")
