@@ -40,10 +40,14 @@ def markdown_pages() -> list[Path]:
     return sorted(DOCS.glob("*.md"))
 
 
-#: The information pages: every page that the default page template renders, so a new
-#: page is checked without anyone listing it. Pages with a ``template`` of their own
-#: (the self-check) hold the package's wording, which tests/selfcheck checks.
-INFO_PAGES = tuple(page.name for page in markdown_pages() if "template" not in front_matter(page))
+#: The information pages: every page of prose with review dates and sources, so a new
+#: page is checked without anyone listing it. Left out: pages with a ``template`` of their
+#: own (the self-check holds the package's wording, which tests/selfcheck checks) and pages
+#: that hide the review footer (What changed is built from data/changes.yml and tested there).
+INFO_PAGES = tuple(
+    page.name for page in markdown_pages()
+    if "template" not in (meta := front_matter(page)) and not meta.get("hide_review")
+)
 
 
 def built_path(site: Path, page: str) -> Path:
