@@ -23,7 +23,8 @@ def _iso_date(text: str) -> date:
     try:
         return api.parse_date(text)
     except InvalidDate:
-        raise argparse.ArgumentTypeError(f"{api.encodable(repr(text)[:40])} is not a date written as YYYY-MM-DD") from None
+        shown = api.encodable(repr(text)[:40])
+        raise argparse.ArgumentTypeError(f"{shown} is not a date written as YYYY-MM-DD") from None
 
 
 def _parser() -> argparse.ArgumentParser:

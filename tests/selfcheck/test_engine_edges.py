@@ -40,7 +40,7 @@ def assert_errors_json(code: int, out: bytes) -> list[dict]:
 
 
 # Text that looks like answers, with the characters that break naive code.
-_NASTY = st.lists(st.sampled_from(list('{}[]",:\\ 0123456789.eE-+tfnul') + ["\\ud800", "\\udc80", "\u202e", "\x00"])).map("".join)
+_NASTY = st.lists(st.sampled_from([*list('{}[]",:\\ 0123456789.eE-+tfnul'), "\\ud800", "\\udc80", "\u202e", "\x00"])).map("".join)
 _ALMOST_JSON = st.one_of(
     st.binary(max_size=200),
     _NASTY.map(lambda t: t.encode("utf-8")),
