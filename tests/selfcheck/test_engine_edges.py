@@ -164,7 +164,8 @@ class TestSummaryDetails:
         html = self.summary().to_html()
         for finding in evaluate(self.ANSWERS).findings:
             assert finding.reason in html.replace("&#x27;", "'")
-        braces = html.split('sc-finding--not-sure">', 1)[1].split("</li>", 1)[0]
+        braces = html.split('data-sc-finding="braces">', 1)[1].split("</li>", 1)[0]
+        assert 'sc-finding--not-sure" data-sc-finding="braces"' in html
         assert f"({wording.NOT_SURE_NOTE})" in braces
 
     def test_html_answer_rows_mark_not_sure_and_flagged(self) -> None:
