@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator, Protocol
@@ -108,13 +109,16 @@ class FirefoxDriver:
         node = shutil.which("node")
         if node is None:
             raise EngineUnavailable("Node.js is needed to drive Firefox (puppeteer-core)")
+        # A file, not a pipe, for stderr: nobody reads it until something fails, and a
+        # full pipe would stall the bridge.
+        self.log = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             [node, str(BRIDGE)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, env={**os.environ, "FIREFOX": FIREFOX},
+            stderr=self.log, text=True, env={**os.environ, "FIREFOX": FIREFOX},
         )
         first = self.process.stdout.readline()
         if not first:
-            raise EngineUnavailable(f"The Firefox bridge exited: {self.process.stderr.read()[-2000:]}")
+            raise EngineUnavailable(f"The Firefox bridge exited: {self._log_tail()}")
         reply = json.loads(first)
         if "error" in reply:
             raise EngineUnavailable(reply["error"])
@@ -125,11 +129,15 @@ class FirefoxDriver:
         self.process.stdin.flush()
         line = self.process.stdout.readline()
         if not line:
-            raise RuntimeError(f"Firefox bridge died during {command['op']}: {self.process.stderr.read()[-2000:]}")
+            raise RuntimeError(f"Firefox bridge died during {command['op']}: {self._log_tail()}")
         reply = json.loads(line)
         if "error" in reply:
             raise RuntimeError(f"Firefox: {command['op']} failed: {reply['error']}")
         return reply["ok"]
+
+    def _log_tail(self) -> str:
+        self.log.seek(0)
+        return self.log.read()[-2000:]
 
     def goto(self, url: str) -> None:
         self._send(op="goto", url=url)
@@ -153,6 +161,7 @@ class FirefoxDriver:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.log.close()
 
 
 class WebKitDriver:
