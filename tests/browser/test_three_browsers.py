@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 import pytest
 from engines import ENGINES, ERROR_RECORDER, Driver, EngineUnavailable, missing_binaries, open_engine
 from parity_cases import load_cases
-from selfcheck_flow import with_answers
+from selfcheck_flow import clear_answers
 
 from selfcheck import QUESTIONS, Kind
 from selfcheck.api import evaluate_json
@@ -62,7 +62,7 @@ PAGE_PROBLEMS = "() => window.__problems"
 pytestmark = pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning")
 
 # A discuss finding and a red flag answered "I'm not sure": the result has two tiers.
-JOURNEY = with_answers(braces="yes", weight_loss="not_sure")
+JOURNEY = {**clear_answers(), "braces": "yes", "weight_loss": "not_sure"}
 
 
 @pytest.fixture(params=ENGINES)
