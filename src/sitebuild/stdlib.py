@@ -12,10 +12,10 @@ worker (``overrides/assets/selfcheck/wheel.js``) writes them beside the sources 
 integrity-checked wheel it unpacks, and Python uses them only if they match those
 sources.
 
-The worker installs the wheel itself, before Python starts, instead of through
-Pyodide's package loader: the loader imports importlib.metadata, tarfile, email and
-more from Python, which cost start-up time and zip bytes. The build installs it with
-the same JavaScript, so the trimmed zip holds what that route needs and no more.
+The self-check's worker installs the wheel itself, before Python starts, instead of
+through Pyodide's package loader, which imports importlib.metadata, tarfile, email and
+more at start-up. The build installs it with the same JavaScript, and keeps the
+loader's modules in the zip all the same, because the diary's worker still uses it.
 
 Before the zip is accepted the script starts a second Pyodide on it and checks that it
 gives the same answers as the full standard library, with no ``ImportError``. Any

@@ -3,8 +3,7 @@
 // `loadPyodide({packages})` installs a wheel from Python after the interpreter starts,
 // importing importlib.metadata, tarfile, email and more to do it. This writes the same
 // wheel's files into site-packages from JavaScript before Python starts (Pyodide's
-// `fsInit` hook), so none of that runs and the trimmed standard library need not hold
-// it. The wheel is still the one pypa `build` made and `pyodide lockfile add-wheels`
+// `fsInit` hook), so none of that runs. The wheel is still the one pypa `build` made and `pyodide lockfile add-wheels`
 // registered: it is found through the lock file and must match the lock's sha256, or
 // the engine does not start. The engine's precompiled bytecode (checked-hash .pyc,
 // used by Python only where it matches the installed source) goes beside the sources.
