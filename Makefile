@@ -12,6 +12,8 @@ PORT    ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# puppeteer-core (Firefox tests) never downloads a browser: Debian's Firefox ESR is used.
+export PUPPETEER_SKIP_DOWNLOAD := 1
 
 .PHONY: help setup build serve preview test bench clean
 

@@ -3,10 +3,13 @@
 Playwright drives Debian's Chromium against the built site served on localhost by
 ``sitebuild.preview``'s handler (the site's own ``_headers``: year-long immutable
 caching of the versioned runtime and engine directories) with on-the-fly gzip (see
-``bench/server.py``). Each figure is the median of ``--runs`` runs (default 5), shown
-as min–median–max. Prints a table and writes ``bench.json`` at the repository root.
+``bench/server.py``); Firefox ESR and WebKitGTK are driven by the three-browser tests'
+drivers (``tests/browser/engines.py``). Each figure is the median of ``--runs`` runs
+(default 5), shown as min–median–max. Prints a table and writes ``bench.json`` at the
+repository root.
 
-    .venv/bin/python bench/run.py [--runs 5] [--skip-build-timing] [--out bench.json]
+    .venv/bin/python bench/run.py [--runs 5] [--journey-runs 3] [--skip-build-timing] [--skip-4g]
+                                  [--skip-other-engines] [--out bench.json]
 """
 
 from __future__ import annotations
@@ -28,21 +31,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+# tests/browser: the same browser launch settings and drivers as the tests.
+sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "tests" / "browser")]
 
+import engines  # noqa: E402
+from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from bench import pages, server  # noqa: E402
+from bench import journey, pages, server  # noqa: E402
 from sitebuild import engine, paths  # noqa: E402
 
 WORK = ROOT / ".cache" / "bench"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 INFO_PAGE = "side-effects/"
 # A typical 4G profile (Chromium DevTools' "Fast 4G" latency; download and upload as
 # measured medians of 4G connections): 9 Mbit/s down, 1.5 Mbit/s up, 170 ms RTT.
 PROFILE_4G = {"name": "4G: 9 Mbit/s down, 1.5 Mbit/s up, 170 ms RTT", "latency": 170,
               "downloadThroughput": 9_000_000 / 8, "uploadThroughput": 1_500_000 / 8}
+JOURNEY_NAME = "one answer every 2 s, 4G, CPU 4× slower"
 WARM_WAIT_MS = 2500  # Chromium writes the wasm code cache ~1.5 s after compiling starts
 START_BUTTON = '[data-sc-action="start"]'
 FIRST_INPUT = 'section[data-sc-screen="question"]:not([hidden]) :is(input, select, textarea)'
@@ -204,6 +209,44 @@ def bare_cold_warm(playwright, bare: str, log: server.Log, figures: Figures, pre
             page.wait_for_timeout(WARM_WAIT_MS)
             page.reload(wait_until="commit")
             figures[f"{prefix}bare_warm_ms"].add(wait_ready(page))
+        finally:
+            context.close()
+
+
+ASK_READY = "async () => { await window.selfcheck.ready; return performance.now(); }"
+OTHER_ENGINES = ("firefox", "webkit")
+
+
+def other_engine_cold_warm(name: str, site: str, figures: Figures) -> None:
+    """Engine ready in Firefox or WebKit, from navigation: a new profile (cold), then a
+    reload 2.5 s later (warm). Their drivers cannot run a script before the page's own,
+    so the bench asks for the engine once the page has loaded."""
+    with engines.open_engine(name) as driver:
+        driver.goto(site + "self-check/")
+        figures[f"{name}_cold_ms"].add(driver.call(ASK_READY))
+        time.sleep(WARM_WAIT_MS / 1000)
+        driver.goto(site + "self-check/")
+        figures[f"{name}_warm_ms"].add(driver.call(ASK_READY))
+
+
+def start_to_result(playwright, site: str, log: server.Log, figures: Figures, answers: dict) -> None:
+    """bench/journey.py, cold then warm, in one new on-disk profile."""
+    from selfcheck.api import questions_json
+
+    questions = json.loads(questions_json())["questions"]
+    with tempfile.TemporaryDirectory(prefix="bench-profile-") as profile:
+        context = launch_persistent(playwright, Path(profile))
+        try:
+            page = context.pages[0] if context.pages else context.new_page()
+            journey.slow_phone(context, page, PROFILE_4G)
+            for label in ("cold", "warm"):
+                log.clear()
+                wait, saw_waiting, started = journey.one_journey(page, site + "self-check/", questions, answers)
+                figures[f"journey_{label}_wait_ms"].add(wait)
+                figures[f"journey_{label}_waiting_screens"].add(int(saw_waiting))
+                if label == "cold":
+                    figures["engine_bytes_before_start"].add(wire(log, "site", started)[2])
+                page.evaluate("() => sessionStorage.clear()")
         finally:
             context.close()
 
@@ -393,6 +436,16 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
         ("4G: engine ready, warm", fmt(f["4g_site_warm_ms"], "ms"), "",
          f"{fmt(ratio(f['4g_site_warm_ms'], f['4g_site_cold_ms']), 'x')}× cold"),
         ("4G: bare loadPyodide, warm", fmt(f["4g_bare_warm_ms"], "ms"), "", ""),
+        *[(f"{title}: engine ready, cold / warm (reload)", fmt(f[f"{name}_cold_ms"], "ms"), fmt(f[f"{name}_warm_ms"], "ms"),
+            f"cold {fmt(ratio(f[f'{name}_cold_ms'], f['site_cold_ms']), 'x')}× Chromium's")
+          for name, title in (("firefox", "Firefox ESR"), ("webkit", "WebKitGTK")) if f[f"{name}_cold_ms"].values],
+        ("Engine bytes before Start (4G, start page read for 5 s)", fmt(f["engine_bytes_before_start"], "KB"), "",
+         target("no engine byte before Start", f["engine_bytes_before_start"].median, 0, "must be 0")),
+        *[(f"Wait after \"See my result\", {label} ({JOURNEY_NAME})", fmt(f[f"journey_{label}_wait_ms"], "ms"),
+           f"waiting screen in {int(sum(f[f'journey_{label}_waiting_screens'].values))} of {len(f[f'journey_{label}_waiting_screens'].values)}",
+           target(f"start-to-result, {label}: the result never waits for the engine",
+                  sum(f[f"journey_{label}_waiting_screens"].values), 0, "target 0 ms: no waiting screen"))
+          for label in ("cold", "warm")],
         ("Peak JS heap, self-check tab (page + workers)", fmt(f["site_heap_mb"], "heapMB"), "",
          f"{fmt(ratio(f['site_heap_mb'], f['bare_heap_mb']), 'x')}× bare"),
         ("Peak JS heap, bare Pyodide page (page + worker)", fmt(f["bare_heap_mb"], "heapMB"), "", ""),
@@ -411,11 +464,14 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
 
 # ---------------------------------------------------------------------------- main
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0912 (one branch per command-line switch)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
     parser.add_argument("--skip-build-timing", action="store_true", help="reuse site/ as built; do not time make build")
     parser.add_argument("--skip-4g", action="store_true")
+    parser.add_argument("--journey-runs", type=int, default=3,
+                        help="patient journeys at 2 s a question (about 2 minutes each, cold and warm)")
+    parser.add_argument("--skip-other-engines", action="store_true", help="Chromium only: no Firefox or WebKit rows")
     parser.add_argument("--out", type=Path, default=ROOT / "bench.json")
     options = parser.parse_args()
     runs = options.runs
@@ -475,6 +531,16 @@ def main() -> None:
                 site_cold_warm(playwright, site, log, figures, "4g_", PROFILE_4G, answers)
                 bare_cold_warm(playwright, bare, log, figures, "4g_", PROFILE_4G)
 
+        if not options.skip_other_engines:
+            for name in OTHER_ENGINES:
+                print(f"Engine start, cold and warm, {name} ...", flush=True)
+                for _ in range(runs):
+                    other_engine_cold_warm(name, site, figures)
+
+        print(f"Start to result: {JOURNEY_NAME} ...", flush=True)
+        for _ in range(options.journey_runs):
+            start_to_result(playwright, site, log, figures, answers)
+
         print("Peak JS heap ...", flush=True)
         for _ in range(runs):
             used, backing = peak_heap(browser, site + "self-check/", "window.__readyAt !== undefined", True)
@@ -497,6 +563,8 @@ def main() -> None:
         "bytes": f"as served: gzip level {server.GZIP_LEVEL} on the fly for text, JS, CSS, JSON, SVG and wasm; "
                  "zip, wheel, PDF and images as they are; status line and headers included",
         "network_4g": PROFILE_4G,
+        "journey": {"pace_s": journey.PACE_S, "start_page_read_s": journey.READ_START_PAGE_S,
+                    "cpu_slowdown": journey.CPU_SLOWDOWN, "runs": options.journey_runs},
         "stdlib_zip_bytes": {"trimmed": stdlib_zip.stat().st_size,
                              "full": (paths.PYODIDE_PACKAGE / "python_stdlib.zip").stat().st_size},
         "page_bytes_by_kind": breakdown,

@@ -4,13 +4,15 @@
 //
 // DIR holds the selfcheck wheel and the pyodide-lock.json that registers it. The script
 // runs Pyodide's own Python (the exact runtime the browser gets) in Node:
-//   1. installs the wheel through the lock, as the browser worker does;
+//   1. installs the wheel with the browser worker's own code (wheel.js: found through
+//      the lock, sha256-checked, written before Python starts);
 //   2. imports and exercises the engine through selfcheck.api, the worker's calls,
 //      with valid and invalid answers, errors crossing into JavaScript included;
 //   3. writes the zip: only the stdlib modules that run loaded, as unchecked-hash .pyc
-//      compiled by this interpreter, plus the engine's checked-hash .pyc;
-//   4. starts a second Pyodide on the trimmed zip and checks that it gives the same
-//      answers with no ImportError.
+//      compiled by this interpreter; and beside it the engine's checked-hash .pyc
+//      (selfcheck-bytecode.zip);
+//   4. starts a second Pyodide on the trimmed zip, with the bytecode, and checks that
+//      it gives the same answers with no ImportError, using the engine's bytecode.
 // Any failure exits non-zero; the build (src/sitebuild/stdlib.py) then stops.
 
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -33,22 +35,57 @@ const pyodideDir = path.resolve(args.pyodide) + "/";
 const engineDir = path.resolve(args.engine) + "/";
 const helper = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "build_stdlib_pyodide.py"), "utf8");
 const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+// The worker's own installer. Imported as a data: URL because package.json does not
+// declare ES modules, and Node would otherwise warn on every build.
+const wheelJs = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "overrides", "assets", "selfcheck", "wheel.js"));
+const { BYTECODE_ZIP, engineFiles } = await import(`data:text/javascript;base64,${wheelJs.toString("base64")}`);
+// Node's fetch has no file: URLs.
+const fetchFile = async (url) => new Response(readFileSync(fileURLToPath(url)));
 
-async function start(stdLibURL) {
-  const log = [];
+async function start(stdLibURL, bytecodeURL) {
+  const files = engineFiles({
+    lockFileURL: pathToFileURL(path.join(engineDir, "pyodide-lock.json")).href,
+    packageBaseURL: pathToFileURL(engineDir).href,
+    packageName: "selfcheck",
+    bytecodeURL,
+    fetchFile,
+  });
   const pyodide = await loadPyodide({
     indexURL: pyodideDir,
     ...(stdLibURL ? { stdLibURL } : {}),
-    lockFileURL: path.join(engineDir, "pyodide-lock.json"),
+    lockFileContents: files.lockFileContents,
     packageBaseUrl: engineDir,
-    packages: ["selfcheck"],
-    stdout: (line) => log.push(line),
-    stderr: (line) => log.push(line),
+    fsInit: files.fsInit,
+    stdout: () => {},
+    stderr: () => {},
   });
-  // Loading a package from `packages` logs failures instead of throwing.
-  if (!pyodide.loadedPackages.selfcheck) throw new Error(`The selfcheck wheel did not install:\n${log.join("\n")}`);
+  await files.installed;
   return pyodide;
 }
+
+// Run in the trimmed interpreter: every engine module has a fresh checked-hash .pyc
+// beside its source. Only frozen and always-loaded modules, as the zip is trimmed.
+const STALE_BYTECODE = `
+import os, _imp
+from importlib._bootstrap_external import MAGIC_NUMBER, cache_from_source
+import selfcheck
+stale = []
+root = os.path.dirname(selfcheck.__file__)
+for name in sorted(os.listdir(root)):
+    if not name.endswith(".py") or name in ("cli.py", "__main__.py"):
+        continue
+    source = os.path.join(root, name)
+    with open(source, "rb") as f:
+        expected = _imp.source_hash(_imp.pyc_magic_number_token, f.read())
+    try:
+        with open(cache_from_source(source), "rb") as f:
+            head = f.read(16)
+    except OSError:
+        head = b""
+    if head[:4] != MAGIC_NUMBER or int.from_bytes(head[4:8], "little") != 0b11 or head[8:16] != expected:
+        stale.append(name)
+stale
+`;
 
 // The worker's calls, with the worker's types: JSON text in, text out, errors caught in JS.
 function exercise(pyodide, texts) {
@@ -75,32 +112,32 @@ const full = await start();
 full.runPython(helper);
 const texts = full.globals.get("answer_sets")().toJs();
 const expected = exercise(full, texts);
+// The treatment diary's worker still installs its wheel with Pyodide's package loader,
+// from this same trimmed zip: keep what the loader imports when it installs a wheel.
+full.runPython("import email, importlib.metadata, tarfile");
 full.globals.get("import_everything_the_engine_names")();
 full.FS.mkdirTree("/build");
-const report = JSON.parse(full.globals.get("write_trimmed")("/build/python_stdlib.zip"));
+const report = JSON.parse(full.globals.get("write_trimmed")("/build/python_stdlib.zip", "/build/bytecode.zip"));
 const zip = full.FS.readFile("/build/python_stdlib.zip");
+const bytecodeOut = path.join(path.dirname(path.resolve(args.out)), BYTECODE_ZIP);
 
 // 4: the trimmed zip must give the same answers, with the engine's bytecode in use.
 const candidate = path.resolve(args.out) + ".tmp";
 writeFileSync(candidate, zip);
-const trimmed = await start(candidate);
-// Exactly what the worker does (overrides/assets/selfcheck/worker.js), before any helper code.
-report.engine_bytecode_installed = trimmed.runPython("import _selfcheck_bytecode; _selfcheck_bytecode.install()");
-if (report.engine_bytecode_installed !== report.engine_bytecode.length) {
-  throw new Error(`Installed ${report.engine_bytecode_installed} of ${report.engine_bytecode.length} engine .pyc files`);
-}
+writeFileSync(bytecodeOut + ".tmp", full.FS.readFile("/build/bytecode.zip"));
+const trimmed = await start(candidate, pathToFileURL(bytecodeOut + ".tmp").href);
+const stale = trimmed.runPython(STALE_BYTECODE).toJs();
+if (stale.length) throw new Error(`Engine bytecode does not match the installed sources: ${stale}`);
 const actual = exercise(trimmed, texts);
 if (JSON.stringify(actual) !== JSON.stringify(expected)) {
   const at = actual.findIndex((value, index) => value !== expected[index]);
   throw new Error(`The trimmed stdlib changes the engine's output (call ${at}):\n${actual[at]}\n---\n${expected[at]}`);
 }
-trimmed.runPython(helper);
-const stale = trimmed.globals.get("engine_bytecode_mismatches")().toJs();
-if (stale.length) throw new Error(`Engine bytecode does not match the installed sources: ${stale}`);
 report.checked_calls = actual.length;
 report.zip_bytes = zip.length;
 
 writeFileSync(args.report, JSON.stringify(report, null, 1) + "\n");
 renameSync(candidate, args.out);
+renameSync(bytecodeOut + ".tmp", bytecodeOut);
 console.log(`trimmed stdlib: ${report.stdlib_modules.length} modules, ${zip.length} bytes, ${actual.length} calls checked`);
 process.exit(0);

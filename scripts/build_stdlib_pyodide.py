@@ -2,14 +2,15 @@
 
 It finds the standard-library modules the self-check engine really uses and writes a
 trimmed ``python_stdlib.zip`` holding only those, as unchecked-hash ``.pyc`` compiled
-by this very interpreter (so the bytecode magic always matches the runtime), plus the
-``selfcheck`` package's own bytecode as *checked*-hash ``.pyc`` (used only when it
-matches the source the integrity-checked wheel installed; otherwise Python compiles
-the source as usual).
+by this very interpreter (so the bytecode magic always matches the runtime). The
+``selfcheck`` package's own bytecode goes in a separate small zip as *checked*-hash
+``.pyc`` under ``selfcheck/__pycache__/``: the worker (wheel.js) writes it beside the
+sources the integrity-checked wheel installed, and Python uses a file only when it
+matches its source (otherwise it compiles the source as usual).
 
 The Node driver calls, in order: ``answer_sets()`` (texts to exercise the engine
-with), then ``write_trimmed(out_path)`` once the engine has been imported and
-exercised through ``selfcheck.api`` the way the browser worker calls it.
+with), then ``write_trimmed(out_path, bytecode_path)`` once the engine has been
+imported and exercised through ``selfcheck.api`` the way the browser worker calls it.
 """
 
 from __future__ import annotations
@@ -25,32 +26,6 @@ from pathlib import Path
 
 STDLIB_ZIP = Path(f"/lib/python{sys.version_info.major}{sys.version_info.minor}.zip")
 PACKAGE = "selfcheck"
-# A package inside the zip holding the engine's checked-hash bytecode and the function
-# that copies it into the installed package's __pycache__ (the worker calls it once the
-# wheel is installed).
-BYTECODE_PACKAGE = "_selfcheck_bytecode"
-BYTECODE_INSTALLER = '''"""Put the self-check engine's precompiled bytecode beside the sources its wheel
-installed. The files are checked-hash .pyc: Python uses one only if it matches the
-installed source, and otherwise compiles that source as usual."""
-import importlib.util
-from pathlib import Path
-
-
-def install(package="selfcheck"):
-    root = Path(importlib.util.find_spec(package).origin).parent
-    copied = 0
-    for source in sorted(root.rglob("*.py")):
-        cached = Path(importlib.util.cache_from_source(str(source)))
-        member = __name__ + "/" + cached.relative_to(root.parent).as_posix()
-        try:
-            data = __loader__.get_data(member)
-        except OSError:
-            continue
-        cached.parent.mkdir(exist_ok=True)
-        cached.write_bytes(data)
-        copied += 1
-    return copied
-'''
 # Always kept, whether or not this run happened to load them: the codecs a browser
 # worker may need for text I/O and zip member names.
 ALWAYS = [
@@ -62,6 +37,11 @@ ALWAYS = [
     "encodings/utf_8.py",
     "encodings/utf_8_sig.py",
 ]
+# Compression codecs the engine never uses. Pyodide's start-up imports shutil and
+# zipfile, which import these inside `try: ... except ImportError` and then mark the
+# codec unsupported, so leaving them out saves their imports at every start. The
+# check run (build-stdlib.mjs, step 4) proves the engine's answers do not change.
+LEFT_OUT = ("bz2", "lzma", "compression")
 # The command line is never reached from the browser: its imports (argparse, ...) and
 # bytecode stay out of the zip.
 NOT_IN_BROWSER = {"cli.py", "__main__.py"}
@@ -117,11 +97,9 @@ def _imported_names(source: str) -> set[str]:
 
 
 def import_everything_the_engine_names() -> list[str]:
-    """Import every module any engine source (or the bytecode installer) names, lazily
-    imported ones included."""
+    """Import every module any engine source names, lazily imported ones included."""
     done = []
-    sources = [path.read_text(encoding="utf-8") for path in _engine_sources()]
-    for source in [*sources, BYTECODE_INSTALLER]:
+    for source in [path.read_text(encoding="utf-8") for path in _engine_sources()]:
         for name in sorted(_imported_names(source)):
             try:
                 importlib.import_module(name)
@@ -139,6 +117,7 @@ def used_stdlib_files() -> list[str]:
         origin = getattr(module, "__file__", None)
         if isinstance(origin, str) and origin.startswith(prefix):
             found.add(origin[len(prefix):])
+    found = {name for name in found if name.split("/")[0].removesuffix(".py") not in LEFT_OUT}
     # Every enclosing package's __init__, even if only a submodule was reached.
     for name in list(found):
         parts = name.split("/")[:-1]
@@ -159,8 +138,8 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
     archive.writestr(info, data, compresslevel=9)
 
 
-def write_trimmed(out_path: str) -> str:
-    """Write the trimmed zip; return a JSON report of what went in."""
+def write_trimmed(out_path: str, bytecode_path: str) -> str:
+    """Write the trimmed zip and the engine's bytecode zip; return a JSON report."""
     files = used_stdlib_files()
     engine_files = _engine_sources()
     with zipfile.ZipFile(STDLIB_ZIP) as full:
@@ -172,39 +151,13 @@ def write_trimmed(out_path: str) -> str:
             for name in files:
                 source = full.read(name)
                 _add(out, name[: -len(".py")] + ".pyc", _pyc(source, f"{STDLIB_ZIP}/{name}", checked=False))
-            installer = f"{BYTECODE_PACKAGE}/__init__.py"
-            _add(out, installer + "c", _pyc(BYTECODE_INSTALLER.encode(), f"{STDLIB_ZIP}/{installer}", checked=False))
-            for path in engine_files:
-                cached = Path(importlib.util.cache_from_source(str(path))).relative_to(_package_dir().parent)
-                _add(out, f"{BYTECODE_PACKAGE}/{cached.as_posix()}", _pyc(path.read_bytes(), str(path), checked=True))
+    with zipfile.ZipFile(bytecode_path, "w") as out:
+        for path in engine_files:
+            cached = Path(importlib.util.cache_from_source(str(path))).relative_to(_package_dir().parent)
+            _add(out, cached.as_posix(), _pyc(path.read_bytes(), str(path), checked=True))
     return json.dumps({
         "python": sys.version.split()[0],
         "magic": importlib.util.MAGIC_NUMBER.hex(),
         "stdlib_modules": files,
         "engine_bytecode": [str(p.relative_to(_package_dir().parent)) for p in engine_files],
     })
-
-
-def engine_bytecode_mismatches() -> list[str]:
-    """For the check run: installed engine sources whose .pyc is missing or stale."""
-    bad = []
-    for source in _engine_sources():
-        cached = Path(importlib.util.cache_from_source(str(source)))
-        pyc = cached.read_bytes() if cached.is_file() else b""
-        fresh = (
-            pyc[:4] == importlib.util.MAGIC_NUMBER
-            and int.from_bytes(pyc[4:8], "little") == 0b11
-            and pyc[8:16] == importlib.util.source_hash(source.read_bytes())
-        )
-        if not fresh:
-            bad.append(str(source))
-    return bad
-
-
-def loaded_stdlib_modules() -> list[str]:
-    """For the check run: every module loaded from the stdlib zip."""
-    prefix = str(STDLIB_ZIP) + "/"
-    return sorted(
-        name for name, module in list(sys.modules.items())
-        if str(getattr(module, "__file__", "")).startswith(prefix)
-    )

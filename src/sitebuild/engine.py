@@ -8,7 +8,8 @@ The browser gets three things, all from our own origin:
 * a ``pyodide-lock.json`` that registers the wheel (``pyodide lockfile add-wheels``)
   and is trimmed to the packages the engine needs;
 * a ``python_stdlib.zip`` trimmed to the modules the engine uses and precompiled by
-  Pyodide's own Python (:mod:`sitebuild.stdlib`), which replaces the runtime's own.
+  Pyodide's own Python (:mod:`sitebuild.stdlib`), which replaces the runtime's own, and
+  the engine's own precompiled bytecode (``selfcheck-bytecode.zip``).
 
 Wheel, lock file and standard library sit in a directory named after a hash of the engine's sources,
 so a page can never pair a new lock file with an old cached wheel.
@@ -117,7 +118,7 @@ def prepare() -> EngineBundle:
     """Build and register the wheel, or reuse the cached result for unchanged sources."""
     version = pyodide_version()
     cache_dir = paths.CACHE / "engine" / source_hash()
-    if not all((cache_dir / name).is_file() for name in ("pyodide-lock.json", stdlib.STDLIB_ZIP)):
+    if not all((cache_dir / name).is_file() for name in ("pyodide-lock.json", stdlib.STDLIB_ZIP, stdlib.BYTECODE_ZIP)):
         _build_into(cache_dir)
     wheel = next(cache_dir.glob(f"{ENGINE_PACKAGE}-*.whl"))
     diary_wheel = next(cache_dir.glob(f"{DIARY_PACKAGE}-*.whl"))
@@ -133,7 +134,8 @@ def install(bundle: EngineBundle, site_dir: Path) -> None:
         shutil.copy2(paths.PYODIDE_PACKAGE / name, runtime_dir / name)
     engine_dir = site_dir / bundle.engine_url
     engine_dir.mkdir(parents=True, exist_ok=True)
-    for name in ("pyodide-lock.json", bundle.wheel_name, bundle.diary_wheel_name, stdlib.STDLIB_ZIP):
+    wheels = (bundle.wheel_name, bundle.diary_wheel_name)
+    for name in ("pyodide-lock.json", *wheels, stdlib.STDLIB_ZIP, stdlib.BYTECODE_ZIP):
         shutil.copy2(bundle.cache_dir / name, engine_dir / name)
 
 

@@ -7,9 +7,15 @@ from the lock file exactly as the browser does, imports and exercises the engine
 through ``selfcheck.api``, and writes a ``python_stdlib.zip`` holding only the
 standard-library modules that run loaded, as unchecked-hash ``.pyc`` compiled by that
 same interpreter (so the bytecode always matches the runtime). The engine's own modules
-go in as *checked*-hash ``.pyc``: the worker puts them beside the sources the
-integrity-checked wheel installed, and Python uses them only if they match those
+go, as *checked*-hash ``.pyc``, in a small ``selfcheck-bytecode.zip`` beside it: the
+worker (``overrides/assets/selfcheck/wheel.js``) writes them beside the sources of the
+integrity-checked wheel it unpacks, and Python uses them only if they match those
 sources.
+
+The self-check's worker installs the wheel itself, before Python starts, instead of
+through Pyodide's package loader, which imports importlib.metadata, tarfile, email and
+more at start-up. The build installs it with the same JavaScript, and keeps the
+loader's modules in the zip all the same, because the diary's worker still uses it.
 
 Before the zip is accepted the script starts a second Pyodide on it and checks that it
 gives the same answers as the full standard library, with no ``ImportError``. Any
@@ -32,11 +38,14 @@ from mkdocs.exceptions import PluginError
 from sitebuild import paths
 
 STDLIB_ZIP = "python_stdlib.zip"
+BYTECODE_ZIP = "selfcheck-bytecode.zip"  # the same name as BYTECODE_ZIP in wheel.js
+WHEEL_JS = paths.ROOT / "overrides" / "assets" / "selfcheck" / "wheel.js"
 REPORT = "stdlib-report.json"
 SCRIPT = paths.ROOT / "scripts" / "build-stdlib.mjs"
 # Every file whose change must rebuild the zip (part of the engine's source hash).
 INPUTS = (
     SCRIPT,
+    WHEEL_JS,
     paths.ROOT / "scripts" / "build_stdlib_pyodide.py",
     Path(__file__),
     paths.PYODIDE_PACKAGE / "package.json",
@@ -45,8 +54,9 @@ _TIME_LIMIT_S = 600
 
 
 def build(engine_dir: Path) -> dict[str, Any]:
-    """Write ``python_stdlib.zip`` (and a report) into ``engine_dir``, which already
-    holds the wheel and the lock file. Returns the report; raises PluginError."""
+    """Write ``python_stdlib.zip``, ``selfcheck-bytecode.zip`` and a report into
+    ``engine_dir``, which already holds the wheel and the lock file. Returns the report;
+    raises PluginError."""
     node = shutil.which("node")
     if node is None:
         raise PluginError("Node.js is needed to build the trimmed Python standard library; install it and rerun.")
@@ -67,8 +77,9 @@ def build(engine_dir: Path) -> dict[str, Any]:
             "Could not build the trimmed Python standard library for the self-check engine "
             f"(scripts/build-stdlib.mjs exited {done.returncode}):\n{done.stdout}\n{done.stderr}"
         )
-    if not target.is_file() or not report_file.is_file():
-        raise PluginError(f"scripts/build-stdlib.mjs did not write {STDLIB_ZIP} and {REPORT}:\n{done.stdout}")
+    if not all(path.is_file() for path in (target, report_file, engine_dir / BYTECODE_ZIP)):
+        written = f"{STDLIB_ZIP}, {BYTECODE_ZIP} and {REPORT}"
+        raise PluginError(f"scripts/build-stdlib.mjs did not write {written}:\n{done.stdout}")
     report: dict[str, Any] = json.loads(report_file.read_text())
     if not report.get("stdlib_modules") or not report.get("checked_calls"):
         raise PluginError(f"The trimmed standard library report is incomplete: {report_file}")

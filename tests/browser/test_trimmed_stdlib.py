@@ -14,14 +14,14 @@ from playwright.sync_api import Page
 from scenarios.cases import load_cases
 from support.site import engine_dir
 
-from sitebuild import engine, paths, preview
+from sitebuild import engine, paths, preview, stdlib
 
 CASES = load_cases()
 IMPORT_PROBLEM = re.compile(r"ImportError|ModuleNotFoundError|No module named")
 
 # A blank page at its own origin that boots the shipped runtime exactly as worker.js
-# does (trimmed stdlib, lock, wheel, engine bytecode), then imports every module the
-# engine's sources name and evaluates the given answers.
+# does (trimmed stdlib, lock, wheel and engine bytecode through wheel.js), then imports
+# every module the engine's sources name and evaluates the given answers.
 PROBE_PAGE = """<!doctype html><meta charset="utf-8"><title>stdlib probe</title>
 <script type="module">
   const worker = new Worker("./probe-worker.js", { type: "module" });
@@ -33,14 +33,20 @@ PROBE_PAGE = """<!doctype html><meta charset="utf-8"><title>stdlib probe</title>
 </script>"""
 
 PROBE_WORKER = """
+import { BYTECODE_ZIP, engineFiles } from "./assets/selfcheck/wheel.js";
 self.onmessage = async ({ data: config }) => {
   try {
+    const packageBaseURL = new URL(".", config.lockFileURL).href;
+    const files = engineFiles({
+      lockFileURL: config.lockFileURL, packageBaseURL, packageName: "selfcheck",
+      bytecodeURL: packageBaseURL + BYTECODE_ZIP,
+    });
     const { loadPyodide } = await import(config.runtimeURL + "pyodide.mjs");
     const pyodide = await loadPyodide({
-      indexURL: config.runtimeURL, stdLibURL: config.stdLibURL, lockFileURL: config.lockFileURL,
-      packages: ["selfcheck"],
+      indexURL: config.runtimeURL, stdLibURL: config.stdLibURL, lockFileContents: files.lockFileContents,
+      packageBaseUrl: packageBaseURL, fsInit: files.fsInit,
     });
-    pyodide.runPython("import _selfcheck_bytecode; _selfcheck_bytecode.install()");
+    await files.installed;
     pyodide.globals.set("modules", pyodide.toPy(config.modules));
     pyodide.globals.set("texts", pyodide.toPy(config.texts));
     const result = pyodide.runPython(`
@@ -139,7 +145,8 @@ def test_self_check_page_uses_the_trimmed_stdlib(page: Page, site_url: str, traf
     page.goto(site_url + "self-check/")
     page.evaluate("window.selfcheck.ready")
     zips = [url for url in traffic.requests if url.endswith(".zip")]
-    assert len(zips) == 1 and "/assets/selfcheck/engine/" in zips[0]
+    assert len(zips) == 2 and all("/assets/selfcheck/engine/" in url for url in zips)
+    assert {url.rsplit("/", 1)[1] for url in zips} == {stdlib.STDLIB_ZIP, stdlib.BYTECODE_ZIP}
     results = page.evaluate(
         """async (cases) => {
           const out = [];

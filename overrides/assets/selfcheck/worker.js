@@ -9,6 +9,8 @@
 //                   {type: "reply", id, text}  |  {type: "error", id, message}
 // Data crosses as JSON text, so no Python proxy objects leak into the page.
 
+import { BYTECODE_ZIP, engineFiles } from "./wheel.js";
+
 let engine = null;
 let failed = false;
 
@@ -73,28 +75,27 @@ self.fetch = async (resource, options) => {
 };
 
 async function start(config) {
+  // The wheel (integrity-checked against the lock) and the engine's bytecode are
+  // fetched now and written before Python starts: see wheel.js.
+  const files = engineFiles({
+    lockFileURL: config.lockFileURL,
+    packageBaseURL: config.packageBaseURL,
+    packageName: "selfcheck",
+    bytecodeURL: config.stdLibURL ? new URL(BYTECODE_ZIP, config.packageBaseURL).href : undefined,
+  });
   const { loadPyodide } = await import(`${config.runtimeURL}pyodide.mjs`);
   const pyodide = await loadPyodide({
     indexURL: config.runtimeURL,
-    lockFileURL: config.lockFileURL,
+    lockFileContents: files.lockFileContents,
     packageBaseUrl: config.packageBaseURL,
     // The build's trimmed, precompiled standard library (sitebuild.stdlib), when given.
     ...(config.stdLibURL ? { stdLibURL: config.stdLibURL } : {}),
-    packages: ["selfcheck"],
+    fsInit: files.fsInit,
     // Python's output is a log, never a result.
     stdout: (line) => console.debug(line),
     stderr: (line) => console.debug(line),
   });
-  if (config.stdLibURL) {
-    // Checked-hash bytecode for the installed wheel's modules: used only where it
-    // matches the installed sources, so Python need not compile them. Only a speed-up:
-    // without it Python compiles the sources.
-    try {
-      pyodide.runPython("import _selfcheck_bytecode; _selfcheck_bytecode.install()");
-    } catch (error) {
-      console.warn(`Engine bytecode not installed: ${error}`);
-    }
-  }
+  await files.installed;
   engine = pyodide.pyimport("selfcheck.api");
   return pyodide.runPython("import sys; sys.version.split()[0]");
 }
