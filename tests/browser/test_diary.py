@@ -16,7 +16,8 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
-from selfcheck_flow import AXE, AXE_TAGS, Recorder
+from selfcheck_flow import AXE, AXE_TAGS
+from support.traffic import Traffic
 
 from diary import api, wording
 
@@ -29,13 +30,13 @@ ENGINE_LIMIT_MS = 180_000
 
 
 @pytest.fixture(scope="module")
-def opened(browser: Browser, site_url: str) -> Iterator[tuple[BrowserContext, Page, Recorder]]:
+def opened(browser: Browser, site_url: str) -> Iterator[tuple[BrowserContext, Page, Traffic]]:
     context = browser.new_context(service_workers="block", accept_downloads=True)
     context.route(site_url + AXE_PATH, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page = context.new_page()
     # "Delete my diary" and "Open a file" ask first: the patient says yes.
     page.on("dialog", lambda dialog: dialog.accept())
-    recorder = Recorder(site_url)
+    recorder = Traffic(site_url)
     recorder.attach(context, page)
     page.goto(site_url + "diary/")
     page.wait_for_selector("[data-diary][data-diary-engine=ready]", state="attached", timeout=ENGINE_LIMIT_MS)
@@ -44,7 +45,7 @@ def opened(browser: Browser, site_url: str) -> Iterator[tuple[BrowserContext, Pa
 
 
 @pytest.fixture
-def page(opened: tuple[BrowserContext, Page, Recorder]) -> Page:
+def page(opened: tuple[BrowserContext, Page, Traffic]) -> Page:
     page = opened[1]
     page.set_viewport_size({"width": 1280, "height": 900})
     page.emulate_media(media="screen")
@@ -202,7 +203,7 @@ def test_blocked_storage_is_reported_and_export_still_works(page: Page) -> None:
         page.evaluate("() => { Storage.prototype.setItem = window.__setItem; }")
 
 
-def test_no_request_and_no_diary_data_in_url_title_or_cookies(opened: tuple[BrowserContext, Page, Recorder], page: Page) -> None:
+def test_no_request_and_no_diary_data_in_url_title_or_cookies(opened: tuple[BrowserContext, Page, Traffic], page: Page) -> None:
     context, _, recorder = opened
     title, address = page.title(), page.url
     _record_session(page, note=NOTE, effect="burn")
@@ -245,7 +246,7 @@ def test_keyboard_reaches_the_error_and_the_field(page: Page) -> None:
     assert page.is_checked("#diary-areas")
 
 
-def test_two_years_of_entries_show_before_the_engine_is_ready(opened: tuple[BrowserContext, Page, Recorder], site_url: str) -> None:
+def test_two_years_of_entries_show_before_the_engine_is_ready(opened: tuple[BrowserContext, Page, Traffic], site_url: str) -> None:
     """Entries render from the kept text straight away; Python is needed only for the summary."""
     context = opened[0]
     page = context.new_page()

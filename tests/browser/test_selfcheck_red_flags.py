@@ -6,10 +6,10 @@ from playwright.sync_api import Browser
 
 from selfcheck import Outcome, wording
 from selfcheck.summary import answer_text
-from selfcheck_flow import answer_all, new_page, open_self_check, see_result, with_answers
+from selfcheck_flow import answer_all, new_page, open_self_check, see_result, clear_answers
 
 # The review's case: night sweats, weight loss, fever and onset after 25, nothing else.
-RED_FLAGS_ONLY = with_answers(night_sweats="yes", weight_loss="yes", fever="not_sure", started_after_25="yes")
+RED_FLAGS_ONLY = clear_answers(night_sweats="yes", weight_loss="yes", fever="not_sure", started_after_25="yes")
 PHONE = {"width": 390, "height": 844}
 
 

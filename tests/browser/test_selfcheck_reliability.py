@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from selfcheck import QUESTION_SET_VERSION
-from selfcheck_flow import clear_answers, expected, fill, new_page, no_result_shown, screen, see_result, with_answers
+from selfcheck_flow import clear_answers, expected, fill, new_page, no_result_shown, screen, see_result
 from sitebuild import headers, offline
 from sitebuild.preview import SiteRequestHandler, serve
 from trust_helpers import launch_persistent, wait_until_offline_ready
@@ -103,7 +103,7 @@ def test_back_and_change_while_waiting_never_shows_the_old_result(held, gate: Ga
 
     assert see_result(page) == "result"
     outcome = page.get_attribute("[data-sc-outcome]:not([hidden])", "data-sc-outcome")
-    assert outcome == expected(with_answers(pregnant="yes"))["outcome"] == "stop"
+    assert outcome == expected(clear_answers(pregnant="yes"))["outcome"] == "stop"
     row = page.locator("[data-sc-summary] .sc-answers div", has_text="Pregnant").inner_text()
     assert "Yes" in row and "No" not in row.split("\n")[-1]
 
@@ -283,7 +283,7 @@ def test_engine_starts_with_the_server_stopped_and_the_browser_online(
         page.goto(url + "self-check/")
         ready = ready_ms(page)
         print(f"\nserver stopped, browser online: engine ready {ready:.0f} ms after navigation")
-        answers = with_answers(braces="yes")
+        answers = clear_answers(braces="yes")
         assert page.evaluate("a => window.selfcheck.evaluate(a)", answers) == expected(answers)
     finally:
         context.close()
@@ -317,7 +317,7 @@ def test_a_returning_visitor_after_a_rebuild_gets_a_working_check(
             page.goto(url + "self-check/")
             page.evaluate("sessionStorage.clear()")
             ready_ms(page)
-            answers = with_answers(coil="not_sure")
+            answers = clear_answers(coil="not_sure")
             assert page.evaluate("a => window.selfcheck.evaluate(a)", answers) == expected(answers)
     finally:
         context.close()
