@@ -122,6 +122,12 @@ class SelfCheck {
     this.show("start", { push: false, focus: false, replace: true });
   }
 
+  /** On the start screen, say so when answers kept from earlier in this tab will be used. */
+  showResumeNotice() {
+    const notice = this.root.querySelector("[data-sc-resume]");
+    if (notice) notice.hidden = Object.keys(this.answers).length === 0;
+  }
+
   /** Show one screen, hide the others, move focus to its heading, set the title. */
   show(name, { push = true, focus = true, replace = false } = {}) {
     const target = this.screens.get(name);
@@ -132,6 +138,7 @@ class SelfCheck {
     this.root.dataset.scState = kind;
     this.paper.hidden = kind !== "fallback";
     if (kind === "check") this.fillCheckAnswers();
+    if (kind === "start") this.showResumeNotice();
     this.setTitle();
     if (replace) window.history.replaceState({ selfcheck: name }, "");
     else if (push) window.history.pushState({ selfcheck: name }, "");
@@ -295,6 +302,7 @@ class SelfCheck {
     }
     const action = event.target.closest("[data-sc-action]");
     if (!action) return;
+    event.preventDefault(); // Back is a link: the address bar never changes
     switch (action.dataset.scAction) {
       case "start": {
         if (this.engine.failed) {
