@@ -33,7 +33,7 @@ from selfcheck_flow import (
     with_answers,
 )
 
-TITLE = "Check before using iontophoresis"
+TITLE = "Check before using iontophoresis – Iontophoresis for excessive sweating"
 NEVER_SAID = re.compile(r"\b(safe|suitable)\b", re.I)
 
 
