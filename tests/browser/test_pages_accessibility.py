@@ -104,18 +104,19 @@ def test_menu_opens_from_the_keyboard_on_a_phone(browser: Browser, site_url: str
     context = browser.new_context(viewport=VIEWPORTS["phone"])
     page = context.new_page()
     page.goto(site_url + "side-effects/")
-    menu = page.locator("label[for=__drawer]")
+    menu = page.locator("button[data-site-for=__drawer]")
     for _ in range(10):
         page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer":
+        if page.evaluate("() => document.activeElement.dataset.siteFor") == "__drawer":
             break
     assert menu.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("() => document.activeElement.getAttribute('role')") == "button"
+    assert page.evaluate("() => document.activeElement.localName") == "button"
+    assert (menu.text_content() or "").strip() == "Menu"
     page.keyboard.press("Enter")
     assert menu.get_attribute("aria-expanded") == "true"
     drawer_link = page.locator(".md-sidebar--primary a[href]").first
     assert drawer_link.is_visible()
     page.keyboard.press("Escape")
     assert menu.get_attribute("aria-expanded") == "false"
-    assert page.evaluate("() => document.activeElement.getAttribute('for')") == "__drawer"
+    assert page.evaluate("() => document.activeElement.dataset.siteFor") == "__drawer"
     context.close()
