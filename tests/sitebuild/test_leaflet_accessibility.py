@@ -84,7 +84,7 @@ def test_leaflets_page_lists_large_print_and_other_formats(built_site: Path) -> 
         link = soup.find("a", href=f"{spec.slug}{leaflets.LARGE_PRINT_SUFFIX}.pdf")
         assert link is not None and "large print" in link.get_text()
         assert "at least 16 point" in link.find_parent("p").get_text()
-    formats = soup.find(id="other-formats")
+    formats = soup.find(id="large-print")
     assert formats is not None
     ask = formats.find_next("a", href=re.compile(r"^mailto:"))
     assert ask is not None and "braille" in ask.find_parent("p").get_text()
