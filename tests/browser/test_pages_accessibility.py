@@ -57,8 +57,11 @@ def test_no_page_is_wider_than_a_small_phone(browser: Browser, built_site: Path,
 # inside the viewport, not hidden, transparent or zero-sized, and not covered (the
 # sticky header included: WCAG 2.4.11) at its centre.
 FOCUS_FACTS = """() => {
-  const el = document.activeElement;
-  if (!el || el === document.body) return null;
+  const focused = document.activeElement;
+  if (!focused || focused === document.body) return null;
+  // A radio or checkbox drawn by its label (the native input is transparent): judge the label.
+  const drawn = focused.labels && focused.labels.length && getComputedStyle(focused).opacity === "0";
+  const el = drawn ? focused.labels[0] : focused;
   const r = el.getBoundingClientRect();
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
@@ -66,7 +69,7 @@ FOCUS_FACTS = """() => {
   const seen = r.width >= 1 && r.height >= 1 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight
     && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
     && !!top && (el.contains(top) || top.contains(el) || (el.labels && [...el.labels].some((l) => l.contains(top))));
-  return { seen, what: el.outerHTML.slice(0, 100), key: el.outerHTML };
+  return { seen, what: focused.outerHTML.slice(0, 100), key: focused.outerHTML };
 }"""
 MAX_STOPS = 400
 
