@@ -21,6 +21,8 @@ from sitebuild import (
     minify,
     offline,
     paths,
+    permalinks,
+    publisher,
     selfcheck_page,
 )
 
@@ -52,6 +54,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = publisher.fill(markdown, config.extra, page.file.src_uri)
     if page.file.src_uri == hazards.ABOUT_PAGE:
         return hazards.add_to_about(markdown)
     if page.file.src_uri == diary_page.PAPER_PAGE:
@@ -62,7 +65,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return content.add_urgent_help(html, page, config)
+    return permalinks.name_permalinks(content.add_urgent_help(html, page, config))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -19,6 +19,14 @@ hash of the text it prints (``2026.11.24-3f9c2a``), so the same text always give
 the same version and any change to it gives a new one, without a build date making
 every build different.
 
+Accessible formats: every PDF is PDF/UA-1 (WeasyPrint's ``pdf/ua-1`` variant): tagged
+structure in reading order, the document's language and title, and alternative text
+for each QR code and drawing (an SVG's ``<title>``, an image's ``alt``). WeasyPrint
+reports a missing language or alternative text as an error, which stops the build.
+Each leaflet also has a large-print edition, ``<slug>-large-print.pdf``: the same
+HTML with ``assets/leaflets/large-print.css`` added, so the words are the same and no
+text is smaller than 16 pt.
+
 Rendering takes about a second per leaflet, so each PDF is cached in
 ``.cache/leaflets`` under a hash of its final HTML, the stylesheet and the
 WeasyPrint version: a ``mkdocs serve`` reload that changes no leaflet's text
@@ -31,6 +39,7 @@ import datetime as dt
 import hashlib
 import importlib.metadata
 import json
+import logging
 import re
 import shutil
 import time
@@ -63,6 +72,9 @@ LIST_PAGE = Path("leaflets") / "index.html"
 LEAFLET_TEMPLATE = "partials/leaflet.html"
 LIST_TEMPLATE = "partials/leaflet-list.html"
 STYLESHEET = Path("assets") / "leaflets" / "leaflet.css"
+LARGE_PRINT_STYLESHEET = Path("assets") / "leaflets" / "large-print.css"
+LARGE_PRINT_SUFFIX = "-large-print"
+PDF_VARIANT = "pdf/ua-1"
 SELF_CHECK_PAGE = "self-check/"
 CACHE_DIR = paths.CACHE / "leaflets"
 PLACEHOLDER = re.compile(r'<div class="site-leaflet-list" data-leaflet-list>.*?</div>', re.DOTALL)
@@ -100,6 +112,7 @@ class Leaflet:
     pages: int
     size: int
     from_cache: bool
+    large_print: Edition
 
     @property
     def file_name(self) -> str:
@@ -107,10 +120,27 @@ class Leaflet:
 
     @property
     def size_text(self) -> str:
-        """File size the way GOV.UK lists attachments: "212 KB", "1.2 MB"."""
-        if self.size < 1_000_000:
-            return f"{max(1, round(self.size / 1000))} KB"
-        return f"{self.size / 1_000_000:.1f} MB"
+        return size_text(self.size)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """The large-print edition of a leaflet: same words, at least 16 pt."""
+
+    file_name: str
+    pages: int
+    size: int
+
+    @property
+    def size_text(self) -> str:
+        return size_text(self.size)
+
+
+def size_text(size: int) -> str:
+    """File size the way GOV.UK lists attachments: "212 KB", "1.2 MB"."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} KB"
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def load_specs(path: Path) -> list[LeafletSpec]:
@@ -190,6 +220,7 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
         lstrip_blocks=True,
     )
     css = (theme_dir / STYLESHEET).read_text(encoding="utf-8")
+    large_css = (theme_dir / LARGE_PRINT_STYLESHEET).read_text(encoding="utf-8")
     pages: dict[str, BuiltPage] = {}
 
     def page(path: str, need_review: bool = True) -> BuiltPage:
@@ -203,16 +234,32 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
     leaflets = []
     for spec in load_specs(root / DATA_PATH):
         html, facts = _leaflet_html(spec, page, env, config, signoffs)
-        key = hashlib.sha256("\0".join([html, css, _WEASYPRINT_VERSION]).encode()).hexdigest()[:16]
+        key = _cache_key(html, css)
         pdf, page_count, from_cache = _render_cached(
-            spec.slug, key, partial(_render, html, css, site_dir)
+            spec.slug, key, partial(_render, html, [css], site_dir)
         )
         shutil.copyfile(pdf, out_dir / f"{spec.slug}.pdf")
-        leaflets.append(Leaflet(spec=spec, pages=page_count, size=pdf.stat().st_size, from_cache=from_cache, **facts))
-    _fill_list_page(site_dir / LIST_PAGE, env, leaflets)
+        large_slug = spec.slug + LARGE_PRINT_SUFFIX
+        large_pdf, large_pages, large_cached = _render_cached(
+            large_slug, _cache_key(html, css, large_css), partial(_render, html, [css, large_css], site_dir)
+        )
+        shutil.copyfile(large_pdf, out_dir / f"{large_slug}.pdf")
+        large_print = Edition(file_name=f"{large_slug}.pdf", pages=large_pages, size=large_pdf.stat().st_size)
+        leaflets.append(
+            Leaflet(
+                spec=spec, pages=page_count, size=pdf.stat().st_size, from_cache=from_cache and large_cached,
+                large_print=large_print, **facts,
+            )
+        )
+    _fill_list_page(site_dir / LIST_PAGE, env, leaflets, config.extra.get("feedback_email", ""))
     cached = sum(leaflet.from_cache for leaflet in leaflets)
     log.info(f"Leaflets built in {time.perf_counter() - started:.1f} s ({len(leaflets)} PDFs, {cached} from cache)")
     return leaflets
+
+
+def _cache_key(html: str, *stylesheets: str) -> str:
+    """A hash of everything a PDF is made from, the PDF variant included."""
+    return hashlib.sha256("\0".join([html, *stylesheets, PDF_VARIANT, _WEASYPRINT_VERSION]).encode()).hexdigest()[:16]
 
 
 def _import_weasyprint() -> Any:
@@ -306,17 +353,38 @@ def _leaflet_html(
     return html, facts
 
 
-def _render(html: str, css: str, site_dir: Path, target: Path) -> int:
-    """Write the PDF (tagged, for screen readers) and return its page count.
+class _Errors(logging.Handler):
+    """Collects what WeasyPrint logs as errors, such as an image without alternative text."""
 
-    Only local files may be fetched: a leaflet build never touches the network.
+    def __init__(self) -> None:
+        super().__init__(level=logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def _render(html: str, stylesheets: list[str], site_dir: Path, target: Path) -> int:
+    """Write the PDF as PDF/UA-1 (tagged, for screen readers) and return its page count.
+
+    Only local files may be fetched: a leaflet build never touches the network. Any
+    error WeasyPrint reports (a missing language or alternative text, among others)
+    stops the build rather than leave an inaccessible leaflet.
     """
     weasyprint = _import_weasyprint()
     fetcher = weasyprint.URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    document: Any = weasyprint.HTML(string=html, base_url=f"{site_dir.as_uri()}/", url_fetcher=fetcher).render(
-        stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher)], pdf_tags=True
-    )
-    document.write_pdf(target, pdf_tags=True)
+    errors = _Errors()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(errors)
+    try:
+        document: Any = weasyprint.HTML(string=html, base_url=f"{site_dir.as_uri()}/", url_fetcher=fetcher).render(
+            stylesheets=[weasyprint.CSS(string=css, url_fetcher=fetcher) for css in stylesheets], pdf_tags=True
+        )
+        document.write_pdf(target, pdf_variant=PDF_VARIANT)
+    finally:
+        logger.removeHandler(errors)
+    if errors.messages:
+        raise PluginError(f"Leaflets: {target.name}: WeasyPrint reported {'; '.join(errors.messages)}")
     return len(document.pages)
 
 
@@ -337,7 +405,7 @@ def _render_cached(slug: str, key: str, render: Callable[[Path], int]) -> tuple[
     return pdf, page_count, False
 
 
-def _fill_list_page(file: Path, env: jinja2.Environment, leaflets: list[Leaflet]) -> None:
+def _fill_list_page(file: Path, env: jinja2.Environment, leaflets: list[Leaflet], feedback_email: str) -> None:
     """Put the finished list, with page counts and sizes, into the built Leaflets page."""
     if not file.is_file():
         raise PluginError(f"Leaflets: the Leaflets page {file} was not built; keep docs/leaflets.md in the nav")
@@ -347,5 +415,7 @@ def _fill_list_page(file: Path, env: jinja2.Environment, leaflets: list[Leaflet]
             'Leaflets: docs/leaflets.md must contain <div class="site-leaflet-list" data-leaflet-list>…</div>, '
             "where the build puts the list of PDFs"
         )
-    listing = env.get_template(LIST_TEMPLATE).render(leaflets=leaflets, format_date=format_date)
+    listing = env.get_template(LIST_TEMPLATE).render(
+        leaflets=leaflets, format_date=format_date, feedback_email=feedback_email
+    )
     file.write_text(PLACEHOLDER.sub(lambda _: listing, html, count=1), encoding="utf-8")

@@ -32,7 +32,7 @@ from selfcheck_flow import (
     shown_findings,
 )
 
-TITLE = "Check before using iontophoresis"
+TITLE = "Check before using iontophoresis – Iontophoresis for excessive sweating"
 NEVER_SAID = re.compile(r"\b(safe|suitable)\b", re.I)
 
 

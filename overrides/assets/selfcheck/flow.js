@@ -123,6 +123,12 @@ class SelfCheck {
     this.draw(this.journey.screen, { history: "replace", focus: false });
   }
 
+  /** On the start screen, say so when answers kept from earlier in this tab will be used. */
+  showResumeNotice() {
+    const notice = this.root.querySelector("[data-sc-resume]");
+    if (notice) notice.hidden = Object.keys(this.journey.answers).length === 0;
+  }
+
   sectionOf(screen) {
     return screen.name === "question" ? this.questions.get(screen.question).section : this.sections.get(screen.name);
   }
@@ -141,6 +147,7 @@ class SelfCheck {
     this.root.dataset.scState = screen.name;
     this.paper.hidden = screen.name !== "fallback";
     if (screen.name === "check") this.fillCheckAnswers();
+    if (screen.name === "start") this.showResumeNotice();
     this.setTitle(screen);
     if (history === "replace") window.history.replaceState(toHistory(screen), "");
     else if (history === "push") window.history.pushState(toHistory(screen), "");
@@ -248,6 +255,7 @@ class SelfCheck {
     }
     const action = event.target.closest("[data-sc-action]");
     if (!action) return;
+    event.preventDefault(); // Back is a link: the address bar never changes
     switch (action.dataset.scAction) {
       case "start":
         this.needEngine();
