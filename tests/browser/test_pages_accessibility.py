@@ -84,7 +84,7 @@ def test_every_tab_stop_is_visible_on_a_phone(browser: Browser, built_site: Path
     for path in page_paths(built_site):
         page.goto(site_url + path)
         first = None
-        for _ in range(MAX_STOPS):
+        for count in range(MAX_STOPS):  # noqa: B007 (read after the loop: the number of stops)
             page.keyboard.press("Tab")
             facts = page.evaluate(FOCUS_FACTS)
             if facts is None or facts["key"] == first:
