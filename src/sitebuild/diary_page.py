@@ -45,6 +45,7 @@ class DiaryPage:
     summary_intro: str
     hdss_limit: str
     never_change: str
+    error_title: str
     short_address: str
     qr_svg: str
     messages_json: str
@@ -66,6 +67,7 @@ def build(site_url: str) -> DiaryPage:
         summary_intro=wording.SUMMARY_INTRO,
         hdss_limit=wording.HDSS_LIMIT,
         never_change=wording.NEVER_CHANGE,
+        error_title=wording.PAGE["error_title"],
         short_address=qr.short_address(site_url, SUMMARY_LINK_PATH),
         qr_svg=qr.qr_svg(link, label="QR code: scan to read about iontophoresis online"),
         # "</" cannot end the data block early: json escapes nothing here, so guard it.
