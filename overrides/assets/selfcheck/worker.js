@@ -47,30 +47,40 @@ async function count(body, name) {
   } catch (error) {
     fail(`The download of ${name} stopped: ${error}`);
   } finally {
-    download.active -= 1;
-    if (download.active === 0) report("starting");
+    finished();
   }
+}
+
+/** One request's body has arrived (or failed): when none is left, Python starts. */
+function finished() {
+  download.active -= 1;
+  if (download.active === 0) report("starting");
 }
 
 const networkFetch = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const url = String(resource instanceof Request ? resource.url : resource);
   const name = url.slice(url.lastIndexOf("/") + 1);
+  // A request counts as downloading from the moment it is made: one that is never
+  // answered (a stalled wasm) must keep the short stall limit, not Python's start limit.
+  download.active += 1;
+  report("downloading");
   let response;
   try {
     response = await networkFetch(resource, options);
   } catch (error) {
     fail(`${name} could not be downloaded: ${error}`);
+    finished();
     throw error;
   }
   if (!response.ok) fail(`${name} could not be downloaded: HTTP ${response.status}`);
   else if (name.endsWith(".wasm") && !(response.headers.get("content-type") || "").startsWith("application/wasm")) {
     fail(`${name} came with the wrong type: ${response.headers.get("content-type")}`);
   } else if (response.body) {
-    download.active += 1;
-    report("downloading");
     count(response.clone().body, name);
+    return response;
   }
+  finished();
   return response;
 };
 
