@@ -16,6 +16,7 @@ from diary import wording
 from diary.errors import InvalidDiary, Problem
 from diary.model import ENTRIES_MAX, SCHEMA, SCHEMA_VERSION, Diary
 from diary.validation import check_diary
+from selfcheck.api import nested_too_deeply
 
 TEXT_MAX = 2_000_000
 """Characters: 5,000 entries at their longest fit well inside this."""
@@ -47,24 +48,6 @@ class Loaded:
     """The file's version when it was older than the current one."""
 
 
-def _too_deep(text: str) -> bool:
-    depth, in_string, escaped = 0, False, False
-    for char in text:
-        if in_string:
-            escaped = not escaped and char == "\\"
-            if char == '"' and not escaped:
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > NESTING_MAX:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
-
-
 def _refuse(message: str) -> InvalidDiary:
     return InvalidDiary([Problem(None, message)])
 
@@ -75,7 +58,7 @@ def _reject_constant(name: str) -> object:
 
 def load(text: str) -> Loaded:
     """Parse, migrate and check a diary file. Raises ``InvalidDiary``; never returns half a diary."""
-    if not isinstance(text, str) or len(text) > TEXT_MAX or _too_deep(text):
+    if not isinstance(text, str) or len(text) > TEXT_MAX or nested_too_deeply(text, NESTING_MAX):
         raise _refuse(wording.FILE_NOT_DIARY)
     try:
         data = json.loads(text, parse_constant=_reject_constant)

@@ -65,8 +65,8 @@ MAX_NESTING = 32
 """Valid answers nest two levels deep (an object holding the list of areas)."""
 
 
-def _nested_too_deeply(text: str) -> bool:
-    """True if brackets outside strings nest deeper than ``MAX_NESTING``.
+def nested_too_deeply(text: str, limit: int = MAX_NESTING) -> bool:
+    """True if brackets outside strings nest deeper than ``limit``.
 
     Checked before parsing because Python's JSON parser recurses: in the browser's
     smaller stack a few thousand brackets crash the interpreter outright instead of
@@ -86,7 +86,7 @@ def _nested_too_deeply(text: str) -> bool:
             in_string = True
         elif char in "[{":
             depth += 1
-            if depth > MAX_NESTING:
+            if depth > limit:
                 return True
         elif char in "]}":
             depth -= 1
@@ -97,7 +97,7 @@ def parse_answers(text: str) -> Result:
     """Parse JSON text and evaluate it. Raises ``InvalidAnswers`` for any problem."""
     if not isinstance(text, str):
         raise _input_problem("The answers must be given as JSON text.")
-    if _nested_too_deeply(text):
+    if nested_too_deeply(text):
         raise _input_problem("The input is not valid JSON: it is nested too deeply.")
     try:
         data = json.loads(text, object_pairs_hook=_object_from_pairs, parse_constant=_reject_constant)

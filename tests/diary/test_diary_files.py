@@ -59,3 +59,10 @@ def test_too_many_entries_are_refused_unread() -> None:
 def test_unknown_fields_are_refused() -> None:
     data = {**empty(), "name": "Jo"}
     assert "errors" in json.loads(api.open_diary(diary_text(data)))
+
+
+def test_an_escaped_quote_in_a_note_does_not_end_the_string_for_the_nesting_guard() -> None:
+    """Brackets typed in a note after \\" are text, not nesting: the file opens."""
+    data = {**empty(), "sessions": [session("2026-03-02", note='a \\" then ' + "[" * 12)]}
+    reply = json.loads(api.open_diary(diary_text(data)))
+    assert "errors" not in reply

@@ -138,18 +138,18 @@ class TestNestingGuard:
 
     def test_deep_nesting_after_a_string(self) -> None:
         text = '{"x": "a", "y": ' + "[" * 40 + "]" * 40 + "}"
-        assert api._nested_too_deeply(text)
+        assert api.nested_too_deeply(text)
         (problem,) = json.loads(api.evaluate_json(text))["errors"]
         assert problem["problem"] == "The input is not valid JSON: it is nested too deeply."
 
     def test_escaped_quotes_keep_the_string_open(self) -> None:
-        assert not api._nested_too_deeply('{"x": "\\"' + "[" * 40 + '"}')
-        assert api._nested_too_deeply('{"x": "\\\\", "y": ' + "[" * 40 + "]" * 40 + "}")
+        assert not api.nested_too_deeply('{"x": "\\"' + "[" * 40 + '"}')
+        assert api.nested_too_deeply('{"x": "\\\\", "y": ' + "[" * 40 + "]" * 40 + "}")
 
     def test_closing_brackets_lower_the_depth(self) -> None:
-        assert not api._nested_too_deeply("[" * 20 + "]" * 20 + "[" * 20 + "]" * 20)
-        assert not api._nested_too_deeply("[" * api.MAX_NESTING + "]" * api.MAX_NESTING)
-        assert api._nested_too_deeply("[" * (api.MAX_NESTING + 1))
+        assert not api.nested_too_deeply("[" * 20 + "]" * 20 + "[" * 20 + "]" * 20)
+        assert not api.nested_too_deeply("[" * api.MAX_NESTING + "]" * api.MAX_NESTING)
+        assert api.nested_too_deeply("[" * (api.MAX_NESTING + 1))
 
 
 class TestSummaryDetails:
