@@ -15,6 +15,7 @@ from datetime import date
 from diary import api
 from diary.errors import Problem
 from diary.model import SCHEMA_VERSION
+from selfcheck.cli import read_input, write_output
 
 EXIT_OK, EXIT_UNREADABLE, EXIT_INVALID = 0, 1, 2
 
@@ -45,40 +46,28 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
-
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    with open(name, "rb") as handle:
-        return handle.read()
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     args = _parser().parse_args(argv)
     try:
-        raw = _read(args.file)
+        raw = read_input(args.file)
     except OSError as exc:
         print(f"diary: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        _write(api.dumps({"errors": [Problem(None, "The file is not UTF-8 text").to_json()]}))
+        write_output(api.dumps({"errors": [Problem(None, "The file is not UTF-8 text").to_json()]}))
         return EXIT_INVALID
     opened = json.loads(api.open_diary(text))
     if "errors" in opened:
-        _write(api.dumps(opened))
+        write_output(api.dumps(opened))
         return EXIT_INVALID
     day = args.date or date.today().isoformat()
     if args.command == "summary":
-        _write(api.summary_json(text, day))
+        write_output(api.summary_json(text, day))
     elif args.command == "csv":
-        _write(api.csv_text(text))
+        write_output(api.csv_text(text))
     else:
-        _write(api.ics_text(text, day))
+        write_output(api.ics_text(text, day))
     return EXIT_OK

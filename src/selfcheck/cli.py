@@ -50,13 +50,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _write(text: str) -> None:
+def write_output(text: str) -> None:
     # encodable(): a lone surrogate in the input never turns into a traceback here.
     sys.stdout.buffer.write(api.encodable(text).encode("utf-8"))
     sys.stdout.flush()
 
 
-def _read(name: str) -> bytes:
+def read_input(name: str) -> bytes:
     if name == "-":
         return sys.stdin.buffer.read()
     with open(name, "rb") as handle:
@@ -65,7 +65,7 @@ def _read(name: str) -> bytes:
 
 def _evaluate(args: argparse.Namespace) -> int:
     try:
-        raw = _read(args.file)
+        raw = read_input(args.file)
     except OSError as exc:
         print(f"selfcheck: cannot read {args.file}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
@@ -73,17 +73,17 @@ def _evaluate(args: argparse.Namespace) -> int:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         problem = Problem(None, "The input is not UTF-8 text.")
-        _write(api.errors_json([problem]) if args.format == "json" else _problems_text([problem]))
+        write_output(api.errors_json([problem]) if args.format == "json" else _problems_text([problem]))
         return EXIT_INVALID
     try:
         result = api.parse_answers(text)
     except InvalidAnswers as exc:
-        _write(api.dumps(exc.to_json()) if args.format == "json" else _problems_text(list(exc.problems)))
+        write_output(api.dumps(exc.to_json()) if args.format == "json" else _problems_text(list(exc.problems)))
         return EXIT_INVALID
     if args.format == "json":
-        _write(api.dumps(result.to_json()))
+        write_output(api.dumps(result.to_json()))
         return EXIT_OK
-    _write(build_summary(result, args.date or date.today()).to_text())
+    write_output(build_summary(result, args.date or date.today()).to_text())
     return EXIT_OK
 
 
@@ -97,6 +97,6 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line and return the exit code."""
     args = _parser().parse_args(argv)
     if args.command == "questions":
-        _write(api.questions_json())
+        write_output(api.questions_json())
         return EXIT_OK
     return _evaluate(args)

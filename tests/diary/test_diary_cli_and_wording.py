@@ -43,6 +43,15 @@ def test_cli_exits_1_for_an_unreadable_file(tmp_path: Path) -> None:
     assert _run(["csv", str(tmp_path / "missing.json")]).returncode == 1
 
 
+def test_cli_writes_a_lone_surrogate_in_a_note_as_its_escape_not_a_traceback() -> None:
+    text = diary_text(SCENARIOS[2]["diary"])
+    data = json.loads(text)
+    data["sessions"][0]["note"] = "\ud800"
+    done = _run(["csv", "-"], json.dumps(data))
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert b"\\ud800" in done.stdout
+
+
 def test_hdss_wording_is_the_self_checks_own() -> None:
     hdss = question("hdss")
     assert wording.HDSS_TEXT is hdss.text and wording.HDSS_OPTIONS is hdss.options
