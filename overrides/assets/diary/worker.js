@@ -7,6 +7,8 @@
 //                   {type: "reply", id, text} |  {type: "error", id, message}
 // Only the functions named in CALLS can be called; data crosses as text.
 
+import { refuseIfWasmBlocked } from "../selfcheck/wasm-check.js";
+
 const CALLS = new Set([
   "new_diary", "open_diary", "add_session", "add_score", "remove_entry", "set_plan",
   "summary_json", "csv_text", "ics_text",
@@ -14,6 +16,7 @@ const CALLS = new Set([
 let api = null;
 
 async function start(config) {
+  refuseIfWasmBlocked();
   const { loadPyodide } = await import(`${config.runtimeURL}pyodide.mjs`);
   const pyodide = await loadPyodide({
     indexURL: config.runtimeURL,

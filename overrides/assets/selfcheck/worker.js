@@ -10,6 +10,7 @@
 // Data crosses as JSON text, so no Python proxy objects leak into the page.
 
 import { BYTECODE_ZIP, engineFiles } from "./wheel.js";
+import { refuseIfWasmBlocked } from "./wasm-check.js";
 
 let engine = null;
 let failed = false;
@@ -85,6 +86,7 @@ self.fetch = async (resource, options) => {
 };
 
 async function start(config) {
+  refuseIfWasmBlocked();
   // The wheel (integrity-checked against the lock) and the engine's bytecode are
   // fetched now and written before Python starts: see wheel.js.
   const files = engineFiles({
