@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,7 @@ class TaggedPdf:
         runs = [_page_runs(page) for page in self.reader.pages]
         self._texts = [texts for texts, _ in runs]
         self._skip: frozenset[str] = frozenset()
+        self._elements: dict[frozenset[str], list[Element]] = {}
         self.text_sizes = [size for _, sizes in runs for size in sizes]
 
     @property
@@ -79,11 +81,13 @@ class TaggedPdf:
         Elements whose type is in ``skip`` (for example ``THead``, which WeasyPrint
         repeats on each page a table runs onto) are left out, text and all.
         """
-        root = self.catalog["/StructTreeRoot"].get_object()
-        found: list[Element] = []
-        self._skip = skip
-        self._walk(root["/K"], None, found)
-        return found
+        if skip not in self._elements:
+            root = self.catalog["/StructTreeRoot"].get_object()
+            found: list[Element] = []
+            self._skip = skip
+            self._walk(root["/K"], None, found)
+            self._elements[skip] = found
+        return self._elements[skip]
 
     def _walk(self, node: Any, page: int | None, found: list[Element]) -> str:
         node = node.get_object() if isinstance(node, IndirectObject) else node
@@ -105,3 +109,9 @@ class TaggedPdf:
         alt = node.get("/Alt")
         found[index] = Element(str(node["/S"])[1:], str(alt) if alt is not None else None, text)
         return text
+
+
+@cache
+def tagged(path: Path) -> TaggedPdf:
+    """The leaflet at ``path``, read once per test session (several tests read each one)."""
+    return TaggedPdf(path)

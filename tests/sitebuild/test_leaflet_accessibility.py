@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from pdf_structure import Element, TaggedPdf
+from pdf_structure import Element, TaggedPdf, tagged
 
 from sitebuild import leaflets
 
@@ -24,7 +24,7 @@ EDITIONS = ("", leaflets.LARGE_PRINT_SUFFIX)
 
 
 def _pdf(site: Path, spec: leaflets.LeafletSpec, edition: str) -> TaggedPdf:
-    return TaggedPdf(site / leaflets.OUTPUT_DIR / f"{spec.slug}{edition}.pdf")
+    return tagged(site / leaflets.OUTPUT_DIR / f"{spec.slug}{edition}.pdf")
 
 
 def _words(text: str) -> str:

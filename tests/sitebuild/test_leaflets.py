@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 import re
+from functools import cache
 from pathlib import Path
 
 import pypdf
@@ -30,9 +31,16 @@ def _pdf(built_site: Path, spec: leaflets.LeafletSpec) -> Path:
     return built_site / leaflets.OUTPUT_DIR / f"{spec.slug}.pdf"
 
 
+@cache
+def _plain(pdf: Path) -> str:
+    """All text of a PDF as pypdf reads it, read once per file: extraction is slow and
+    every leaflet is read by several tests."""
+    return "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+
+
 def _text(pdf: Path) -> str:
     """All text of a PDF, with whitespace removed: line breaks fall anywhere."""
-    return re.sub(r"\s+", "", "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages))
+    return re.sub(r"\s+", "", _plain(pdf))
 
 
 def _review_dates(built_site: Path, path: str) -> list[str]:
@@ -113,7 +121,7 @@ def test_each_leaflet_stands_alone(built_site: Path, spec: leaflets.LeafletSpec)
     nations), how long a session takes, where the clinic writes its contact details and how
     to ask for another format. Each text is compared with the page or package it comes from."""
     pdf_text = _text(_pdf(built_site, spec))
-    plain = " ".join("".join(page.extract_text() for page in pypdf.PdfReader(_pdf(built_site, spec)).pages).split())
+    plain = " ".join(_plain(_pdf(built_site, spec)).split())
     missing = []
 
     def need(what: str, text: str) -> None:
