@@ -56,12 +56,16 @@ preview: build
 
 # Style and types first (settings in pyproject.toml): a finding fails the job before
 # the slow tests start. pytest exits 5 when it collects no test: not a failure of the job.
+# The tests run on TEST_JOBS processes (pytest-xdist), a test file to a process, so a
+# file's browser and page stay shared; most of a browser test is waiting, so two
+# processes gain even on two cores.
+TEST_JOBS ?= 2
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	scripts/install-system-packages
 	node --test tests/js/
-	$(PY) -m pytest || [ $$? -eq 5 ]
+	$(PY) -m pytest -n $(TEST_JOBS) --dist loadfile || [ $$? -eq 5 ]
 
 # Not part of `make test`: it times `make build` itself, then measures the built site.
 bench: setup

@@ -28,10 +28,11 @@ def test_no_page_breaks_the_policy(browser: Browser, built_site: Path, site_url:
                 page.evaluate("window.selfcheck.ready")
                 in_browser = page.evaluate("answers => window.selfcheck.evaluate(answers)", VALID_ANSWERS)
                 assert in_browser == json.loads(evaluate_json(json.dumps(VALID_ANSWERS)))
-            search = page.locator("input.md-search__input")
-            search.click()
-            search.press_sequentially("sweat", delay=20)
-            page.locator(".md-search-result__item").first.wait_for()
+            if path == "":  # the search is the same script on every page: run it once
+                search = page.locator("input.md-search__input")
+                search.click()
+                search.press_sequentially("sweat", delay=20)
+                page.locator(".md-search-result__item").first.wait_for()
             violations[path] = page.evaluate("window.__cspViolations")
         assert {path: found for path, found in violations.items() if found} == {}
         assert reports == []

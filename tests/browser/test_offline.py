@@ -145,12 +145,15 @@ def test_new_build_replaces_the_old_one(playwright: Playwright, rebuildable_site
             assert page.locator("#rebuilt").count() == 0
             wait_for_waiting_build(page)
             # The next page load hands over, with one reload: the new build serves it.
-            page.goto(url + "glossary/")
+            # That reload can interrupt the load it follows, so the test waits for the
+            # new page, not for the load it asked for.
+            page.goto(url + "glossary/", wait_until="commit")
             page.locator("#rebuilt").wait_for(timeout=15_000)
+            page.wait_for_load_state()
             assert cache_names(page) == ["site-" + new_version]
             context.set_offline(True)
-            page.goto(url + "glossary/")
-            assert page.locator("#rebuilt").is_visible()
+            page.goto(url + "glossary/", wait_until="commit")
+            page.locator("#rebuilt").wait_for(timeout=15_000)
         finally:
             context.close()
 
