@@ -76,7 +76,8 @@ class ChromiumDriver:
     name = "chromium"
 
     def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context(service_workers="block")
+        # Service workers allowed, as a patient has them: the diary is tested offline.
+        self.context = browser.new_context(service_workers="allow")
         self.page = self.context.new_page()
         self.version = browser.version
         self._problems: list[str] = []
