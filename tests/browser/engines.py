@@ -76,8 +76,7 @@ class ChromiumDriver:
     name = "chromium"
 
     def __init__(self, browser: Browser) -> None:
-        # Service workers allowed, as a patient has them: the diary is tested offline.
-        self.context = browser.new_context(service_workers="allow")
+        self.context = browser.new_context(service_workers="block")
         self.page = self.context.new_page()
         self.version = browser.version
         self._problems: list[str] = []
