@@ -9,7 +9,7 @@ drivers (``tests/browser/engines.py``). Each figure is the median of ``--runs`` 
 repository root.
 
     .venv/bin/python bench/run.py [--runs 5] [--journey-runs 3] [--skip-build-timing] [--skip-4g]
-                                  [--skip-other-engines] [--out bench.json]
+                                  [--skip-other-engines] [--skip-diary] [--out bench.json]
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ import engines  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-from bench import journey, pages, server  # noqa: E402
+from bench import diary_summary, journey, pages, server  # noqa: E402
 from sitebuild import engine, paths  # noqa: E402
 
 WORK = ROOT / ".cache" / "bench"
@@ -391,6 +391,17 @@ def ratio(a: Figure, b: Figure) -> Figure:
     return Figure([x / y for x, y in zip(a.values, b.values, strict=False) if y])
 
 
+def diary_rows(f: Figures, target) -> list[tuple[str, str, str, str]]:
+    """The diary with two years of entries (bench/diary_summary.py); only when measured."""
+    return [
+        ("Diary, 500 sessions/100 HDSS: entries shown after opening", fmt(f["diary_entries_ms"], "ms"), "",
+         target("diary entries shown ≤ 1 s", f["diary_entries_ms"].median, 1000, "≤ 1000 ms, before the engine")),
+        ("Diary, 500 sessions/100 HDSS: summary once the engine is ready", fmt(f["diary_summary_ms"], "ms"),
+         f"engine ready at {fmt(f['diary_ready_ms'], 'ms')}",
+         target("diary summary ≤ 100 ms", f["diary_summary_ms"].median, 100, "≤ 100 ms (median of 20 calls a run)")),
+    ]
+
+
 def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
     rows: list[tuple[str, str, str, str]] = []
     targets: list[dict] = []
@@ -446,6 +457,7 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
            target(f"start-to-result, {label}: the result never waits for the engine",
                   sum(f[f"journey_{label}_waiting_screens"].values), 0, "target 0 ms: no waiting screen"))
           for label in ("cold", "warm")],
+        *(diary_rows(f, target) if f["diary_entries_ms"].values else []),
         ("Peak JS heap, self-check tab (page + workers)", fmt(f["site_heap_mb"], "heapMB"), "",
          f"{fmt(ratio(f['site_heap_mb'], f['bare_heap_mb']), 'x')}× bare"),
         ("Peak JS heap, bare Pyodide page (page + worker)", fmt(f["bare_heap_mb"], "heapMB"), "", ""),
@@ -472,6 +484,7 @@ def main() -> None:  # noqa: PLR0912 (one branch per command-line switch)
     parser.add_argument("--journey-runs", type=int, default=3,
                         help="patient journeys at 2 s a question (about 2 minutes each, cold and warm)")
     parser.add_argument("--skip-other-engines", action="store_true", help="Chromium only: no Firefox or WebKit rows")
+    parser.add_argument("--skip-diary", action="store_true", help="no diary rows (two years of entries)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench.json")
     options = parser.parse_args()
     runs = options.runs
@@ -540,6 +553,14 @@ def main() -> None:  # noqa: PLR0912 (one branch per command-line switch)
         print(f"Start to result: {JOURNEY_NAME} ...", flush=True)
         for _ in range(options.journey_runs):
             start_to_result(playwright, site, log, figures, answers)
+
+        if not options.skip_diary:
+            print("Diary with two years of entries ...", flush=True)
+            for _ in range(runs):
+                shown, ready, summary = diary_summary.in_chromium(browser, site)
+                figures["diary_entries_ms"].add(shown)
+                figures["diary_ready_ms"].add(ready)
+                figures["diary_summary_ms"].add(summary)
 
         print("Peak JS heap ...", flush=True)
         for _ in range(runs):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from collections.abc import Iterator
 
@@ -219,15 +220,19 @@ def test_no_request_and_no_diary_data_in_url_title_or_cookies(opened: tuple[Brow
 def test_axe_finds_nothing_in_any_state(page: Page, site_url: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
     assert _axe(page, site_url) == [], "empty"
-    page.click("[data-diary-form=session] [data-diary-submit]")
-    page.locator("[data-diary-form=session] [data-diary-errors]").wait_for(state="visible")
-    assert _axe(page, site_url) == [], "session errors"
+    page.evaluate("() => { document.querySelector('details:has([data-diary-form=plan])').open = true; }")
+    for form in ("session", "score", "plan", "import"):
+        page.click(f"[data-diary-form={form}] [data-diary-submit]")
+        page.locator(f"[data-diary-form={form}] [data-diary-errors]").wait_for(state="visible")
+    assert _axe(page, site_url) == [], "every form showing its errors"
     _open_file(page, "diary.json", json.dumps(SCENARIOS[4]["diary"]))
     _status(page, wording.PAGE["imported"])
-    page.click("text=Choose or change your plan")
+    _clear_status(page)
+    page.click("[data-diary-action=keep]")
+    _status(page, wording.PAGE["kept_now"])
     for details in page.locator("[data-diary-progress] details").all():
         details.locator("summary").click()
-    assert _axe(page, site_url) == [], "full diary, tables open"
+    assert _axe(page, site_url) == [], "full diary kept, plan days shown, tables open"
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"
     page.emulate_media(media="print")
     assert _axe(page, site_url) == [], "printed summary"
@@ -260,3 +265,146 @@ def test_two_years_of_entries_show_before_the_engine_is_ready(opened: tuple[Brow
     page.evaluate("localStorage.clear()")
     assert rows == 500 and engine is None
     page.close()
+
+
+# What shows focus on the focused control: the control's own outline, or for the NHS
+# radios and checkboxes (native input hidden over a drawn box) the box's. A date box's
+# calendar button sits in the browser's own shadow tree, out of reach of computed
+# styles: it is "picker", and a screenshot shows whether its focus can be seen.
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  const choice = el.matches(".sc-choice__input");
+  const style = getComputedStyle(choice ? el.nextElementSibling : el, choice ? "::before" : null);
+  return {control: el.id || el.dataset.diaryAction || el.dataset.diaryRemove || el.tagName.toLowerCase(),
+          inDiary: !!el.closest("[data-diary]"), picker: el.type === "date" && !el.matches(":focus"),
+          visible: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2};
+}"""
+
+
+def _clip(page: Page) -> dict:
+    return page.evaluate("(() => { const r = document.activeElement.getBoundingClientRect();"
+                         " return {x: r.x - 8, y: r.y - 8, width: r.width + 16, height: r.height + 16}; })()")
+
+
+def _tab_to(page: Page, selector: str, rings: dict[str, bool], backwards: bool = False) -> None:
+    """Tab (or Shift+Tab) until ``selector`` has focus, noting whether each diary
+    control passed on the way shows its focus."""
+    key = "Shift+Tab" if backwards else "Tab"
+    for _ in range(300):
+        page.keyboard.press(key)
+        ring = page.evaluate(FOCUS_RING)
+        if ring["picker"]:
+            # The calendar button with focus, then the same box once Tab has moved on.
+            clip = _clip(page)
+            focused = page.screenshot(clip=clip, animations="disabled")
+            page.keyboard.press(key)
+            if not backwards:
+                rings[ring["control"] + " calendar button"] = page.screenshot(clip=clip, animations="disabled") != focused
+            ring = page.evaluate(FOCUS_RING)
+        if ring["inDiary"]:
+            rings[ring["control"]] = ring["visible"]
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_whole_diary_by_keyboard_in_forced_colours(page: Page) -> None:
+    """Record a session and a score, choose a plan, keep, export and delete, by keys only,
+    in forced colours; every diary control passed on the way shows an outline there."""
+    # Earlier tests on this page leave choices ticked and the plan form open.
+    page.evaluate("""() => {
+        for (const box of document.querySelectorAll("[data-diary-form] :is([type=checkbox], [type=radio])")) box.checked = false;
+        document.querySelector("details:has([data-diary-form=plan])").open = false;
+    }""")
+    page.emulate_media(forced_colors="active")
+    rings: dict[str, bool] = {}
+    try:
+        page.focus("[data-diary-action=keep]")
+        _tab_to(page, "#diary-areas", rings)
+        page.keyboard.press("Space")
+        _tab_to(page, "#diary-current_ma", rings)
+        page.keyboard.type("12.5")
+        _tab_to(page, "#diary-minutes", rings)
+        page.keyboard.type("20")
+        _tab_to(page, "[name=polarity_changed]", rings)
+        page.keyboard.press("Space")
+        _tab_to(page, "#diary-note", rings)
+        page.keyboard.type(NOTE)
+        _clear_status(page)
+        _tab_to(page, "[data-diary-form=session] [data-diary-submit]", rings)
+        page.keyboard.press("Enter")
+        _status(page, wording.PAGE["saved_session"])
+
+        _tab_to(page, "[name=score]", rings)
+        page.keyboard.press("Space")
+        _clear_status(page)
+        _tab_to(page, "[data-diary-form=score] [data-diary-submit]", rings)
+        page.keyboard.press("Enter")
+        _status(page, wording.PAGE["saved_score"])
+
+        _tab_to(page, "details:has([data-diary-form=plan]) > summary", rings)
+        page.keyboard.press("Enter")
+        _tab_to(page, "[name=kind]", rings)
+        for _ in range(10):
+            if page.evaluate("document.activeElement.value") == "clinic":
+                break
+            page.keyboard.press("ArrowDown")
+        _tab_to(page, "#diary-plan_dates", rings)
+        page.keyboard.type("2026-12-01")
+        page.keyboard.press("Enter")
+        page.keyboard.type("2026-12-03")
+        _clear_status(page)
+        _tab_to(page, "[data-diary-form=plan] [data-diary-submit]", rings)
+        page.keyboard.press("Enter")
+        _status(page, wording.PAGE["saved_plan"])
+        _tab_to(page, "[data-diary-action=ics]", rings, backwards=True)
+        with page.expect_download() as calendar:
+            page.keyboard.press("Enter")
+        assert b"BEGIN:VEVENT" in Path(calendar.value.path()).read_bytes()
+
+        _clear_status(page)
+        _tab_to(page, "[data-diary-action=keep]", rings, backwards=True)
+        page.keyboard.press("Enter")
+        _status(page, wording.PAGE["kept_now"])
+        assert json.loads(_stored(page)["iontophoresis-diary"])["plan"]["kind"] == "clinic"
+
+        _tab_to(page, "[data-diary-remove=session]", rings)
+        _tab_to(page, "[data-diary-action=export-json]", rings)
+        with page.expect_download() as exported:
+            page.keyboard.press("Enter")
+        data = json.loads(Path(exported.value.path()).read_bytes())
+        assert [s["note"] for s in data["sessions"]] == [NOTE] and len(data["hdss"]) == 1
+
+        _clear_status(page)
+        _tab_to(page, "[data-diary-action=delete]", rings)
+        page.keyboard.press("Enter")
+        _status(page, wording.PAGE["deleted"])
+        assert _stored(page) == {}
+    finally:
+        page.emulate_media(forced_colors="none")
+    for expected in ("diary-areas", "diary-current_ma", "diary-polarity_changed", "diary-note", "diary-score",
+                     "diary-kind", "diary-plan_dates", "keep", "ics", "session", "export-json", "export-csv", "delete"):
+        assert expected in rings, f"Tab never passed {expected}"
+    assert [name for name, shows in rings.items() if not shows] == [], "focus not visible in forced colours"
+
+
+def test_each_chart_has_its_table_in_forced_colours(page: Page) -> None:
+    scenario = SCENARIOS[4]
+    _open_file(page, "diary.json", json.dumps(scenario["diary"]))
+    _status(page, wording.PAGE["imported"])
+    page.emulate_media(forced_colors="active")
+    try:
+        charts = page.evaluate("""() => [...document.querySelectorAll("[data-diary-progress] svg[role=img]")].map((svg) => {
+          const table = svg.nextElementSibling?.matches("details") && svg.nextElementSibling.querySelector("table");
+          return {named: svg.getAttribute("aria-labelledby").split(" ").every((id) => document.getElementById(id)?.textContent),
+                  rows: table ? table.tBodies[0].rows.length : 0,
+                  colour: getComputedStyle(svg).color, canvasText: getComputedStyle(document.body).color};
+        })""")
+    finally:
+        page.emulate_media(forced_colors="none")
+    # The page sums up to its own today: the browser's local date, this machine's.
+    summary = json.loads(api.summary_json(json.dumps(scenario["diary"]), date.today().isoformat()))
+    assert [c["rows"] for c in charts] == [len(summary["hdss"]["scores"]), len(summary["weeks"])]
+    assert all(c["named"] for c in charts)
+    # The charts draw in currentColor, which forced colours set to the system text colour.
+    assert all(c["colour"] == c["canvasText"] for c in charts)

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright
 
+from diary import wording as diary_wording
 from selfcheck.api import evaluate_json
 from sitebuild import headers, offline
 from sitebuild.preview import serve
@@ -79,6 +80,17 @@ def test_whole_site_works_offline_after_one_visit(
         page.evaluate("window.selfcheck.ready")
         in_browser = page.evaluate("answers => window.selfcheck.evaluate(answers)", VALID_ANSWERS)
         assert in_browser == json.loads(evaluate_json(json.dumps(VALID_ANSWERS)))
+
+        # The diary shares the engine's cache: it starts and saves a session offline.
+        page.goto(site_url + "diary/")
+        page.wait_for_selector("[data-diary][data-diary-engine=ready]", state="attached", timeout=120_000)
+        page.fill("#diary-current_ma", "12.5")
+        page.fill("#diary-minutes", "20")
+        page.check("#diary-areas")
+        page.check("#diary-polarity_changed-no")
+        page.click("[data-diary-form=session] [data-diary-submit]")
+        page.wait_for_function("t => document.querySelector('[data-diary-status]').textContent.includes(t)",
+                               arg=diary_wording.PAGE["saved_session"])
     finally:
         context.close()
 

@@ -75,3 +75,22 @@ def test_the_service_worker_keeps_the_diary_for_offline_use(built_site: Path) ->
     for name in ("page.js", "engine.js", "worker.js", "store.js", "chart.js", "diary.css"):
         assert f"assets/diary/{name}" in precache, name
     assert any(path.endswith(".whl") and f"/{DIARY_PACKAGE}-" in path for path in engine)
+
+
+def test_the_privacy_page_names_the_diarys_real_buttons(built_site: Path) -> None:
+    """The privacy notice tells the patient which buttons keep and delete the diary, and
+    that exports and the calendar file are made on the device: its button words must be
+    the page's own."""
+    diary = _soup(built_site, "diary")
+    section = _soup(built_site, "privacy").find(id="treatment-diary")
+    notice = ""
+    for sibling in section.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        notice += " " + sibling.get_text(" ")
+    notice = " ".join(notice.split())
+    for action in ("keep", "delete"):
+        button = " ".join(diary.select_one(f"[data-diary-action={action}]").get_text().split())
+        assert f'"{button}"' in notice
+    for words in ("local storage", "never sent", "web address", "page title", "cookie", "JSON", "CSV", ".ics", "made on your device"):
+        assert words in notice
