@@ -706,8 +706,7 @@ QUESTIONS: tuple[Question, ...] = (
         label="Effect on daily life (HDSS)",
         text="How much does your sweating affect your daily life?",
         hint="Choose the sentence that fits you best. "
-        "It is based on a scale doctors use, the Hyperhidrosis Disease Severity Scale (HDSS). "
-        "The scale is from Strutton et al. (2004) and Solish et al. (2007).",
+        "It is based on a scale doctors use, the Hyperhidrosis Disease Severity Scale (HDSS).",
         error="Select how much your sweating affects your daily life",
         options=(
             Option(1, "I do not notice my sweating, and it never gets in the way of my daily life",

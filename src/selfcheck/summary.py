@@ -188,7 +188,7 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         severity=score,
         severity_heading="How much the sweating affects daily life",
         severity_text=f"HDSS score {score.hdss} out of 4, {wording.BANDS[score.band]}",
-        severity_credit=f"Scale: {wording.HDSS_CREDIT}",
+        severity_credit=wording.HDSS_SCALE_CREDIT,
         answers_heading="All answers",
         answers=tuple(groups),
         limits_heading="What this check cannot do",

@@ -111,6 +111,9 @@ HDSS_CREDIT = (
     "and the Canadian Hyperhidrosis Advisory Committee (Solish et al., 2007)"
 )
 
+HDSS_SCALE_CREDIT = f"Scale: {HDSS_CREDIT}"
+"""The credit line wherever the scale itself is shown: the question, the summary."""
+
 NOT_SURE_NOTE = "counted as a reason to check"
 """Shown next to every "not sure" answer, so it is marked in words and not only by colour."""
 
@@ -136,6 +139,18 @@ class UrgentRoute:
 
     nation: str
     route: str
+    address: str = ""
+    """The web address in ``route``, if any: pages make it a link (printed text keeps it plain)."""
+
+    def __post_init__(self) -> None:
+        if self.address not in self.route:
+            raise ValueError(f"{self.address!r} is not in {self.route!r}")
+
+    @property
+    def around_address(self) -> tuple[str, str]:
+        """The route's words before and after its web address."""
+        before, _, after = self.route.partition(self.address)
+        return before, after
 
 
 URGENT_HEADING = "Get help urgently"
@@ -146,8 +161,8 @@ URGENT_999 = (
 )
 URGENT_ROUTES_INTRO = "If you need help quickly but it is not an emergency:"
 URGENT_ROUTES: tuple[UrgentRoute, ...] = (
-    UrgentRoute("England", "call 111 or go to 111.nhs.uk"),
-    UrgentRoute("Wales", "call 111 or go to 111.wales.nhs.uk"),
+    UrgentRoute("England", "call 111 or go to 111.nhs.uk", address="111.nhs.uk"),
+    UrgentRoute("Wales", "call 111 or go to 111.wales.nhs.uk", address="111.wales.nhs.uk"),
     UrgentRoute("Scotland", "call NHS 24 on 111"),
     UrgentRoute("Northern Ireland", "call the GP surgery, or the GP out-of-hours service when it is closed"),
 )

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import PluginError
 
-from sitebuild import paths
+from sitebuild import paths, tables
 
 LOG_PATH = paths.ROOT / "data" / "hazard-log.yml"
 ABOUT_PAGE = "about.md"
@@ -116,6 +116,9 @@ def summary_markdown(log: HazardLog) -> str:
     """The About page's table: each hazard in plain words, its risk after the measures (a
     proposal until signed off), and which measures are tested and which are done by people."""
     rows = [
+        "Risks and what we do about them",
+        f"{{ .{tables.CAPTION_CLASS} }}",
+        "",
         "| Risk | What we do about it | Risk after these measures (proposed) |",
         "|---|---|---|",
         *(

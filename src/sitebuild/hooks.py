@@ -24,6 +24,7 @@ from sitebuild import (
     permalinks,
     publisher,
     selfcheck_page,
+    tables,
 )
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return permalinks.name_permalinks(content.add_urgent_help(html, page, config))
+    html = tables.name_path_links(tables.add_captions(content.add_urgent_help(html, page, config)))
+    return permalinks.name_permalinks(html)
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

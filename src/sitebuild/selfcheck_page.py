@@ -86,14 +86,10 @@ class PageQuestion:
         return f"sc-{self.id}-error"
 
     @property
-    def intro_id(self) -> str:
-        return f"sc-{self.id}-intro"
-
-    @property
-    def described_by(self) -> str:
-        """``aria-describedby`` before any error: the part intro (if shown) and the hint."""
-        ids = [self.intro_id] if self.part_intro else []
-        return " ".join([*ids, self.hint_id])
+    def credit(self) -> str | None:
+        """Who made the scale, shown as small print after the HDSS options: seen where the
+        scale is, but not part of the hint a screen reader reads with the question."""
+        return wording.HDSS_SCALE_CREDIT if self.kind == Kind.HDSS.value else None
 
 
 @dataclass(frozen=True)

@@ -185,7 +185,7 @@ def test_questions_errors_focus_and_titles(sc: Page) -> None:
     assert link.inner_text() == question("age").error
     assert " ".join(sc.locator("#sc-age-error").text_content().split()) == "Error: " + question("age").error
     assert sc.title() == f"Error: {question('age').text} – {TITLE}"
-    assert sc.get_attribute("#sc-age", "aria-describedby").split() == ["sc-age-intro", "sc-age-hint", "sc-age-error"]
+    assert sc.get_attribute("#sc-age", "aria-describedby").split() == ["sc-age-hint", "sc-age-error"]
     link.click()
     assert sc.evaluate("document.activeElement.id") == "sc-age"
     # A wrong number has its own message; the answer typed is kept.
@@ -210,7 +210,7 @@ def test_questions_errors_focus_and_titles(sc: Page) -> None:
     assert [line.strip() for line in labels if line.strip()] == ["Yes", "No", "or", "I'm not sure"]
     continue_(sc)
     fieldset = section.locator("fieldset")
-    assert fieldset.get_attribute("aria-describedby").split() == ["sc-pregnant-intro", "sc-pregnant-hint", "sc-pregnant-error"]
+    assert fieldset.get_attribute("aria-describedby").split() == ["sc-pregnant-hint", "sc-pregnant-error"]
     assert section.locator("legend h1").inner_text().endswith(question("pregnant").text)
     assert section.locator("[data-sc-error-summary] a").get_attribute("href") == "#sc-pregnant"
     # Back goes to the previous question, keeping its answer; so does the browser's Back.

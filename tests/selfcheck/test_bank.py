@@ -10,6 +10,7 @@ from sc_helpers import SPEC_TIERS, reassuring_words, user_facing_texts
 from support.evidence import evidence_keys
 
 from selfcheck import PARTS, QUESTION_IDS, QUESTION_SET_ISSUED, QUESTION_SET_VERSION, QUESTIONS, Kind, question, questions_in
+from selfcheck import wording
 from selfcheck.bank import YES_NO_OPTIONS, questions_as_json
 
 SPEC_ORDER = (
@@ -219,7 +220,9 @@ class TestWording:
         assert "excessive sweating (hyperhidrosis)" in question("duration_6_months").hint
 
     def test_hdss_is_paraphrased_and_attributed(self) -> None:
-        """HDSS options do not copy the scale's own statements, and the hint credits its authors."""
+        """HDSS options do not copy the scale's own statements; the hint names the scale, and
+        its authors are credited where it is shown (not in the hint, which a screen reader
+        reads with the question)."""
         verbatim = (
             "never noticeable and never interferes", "tolerable but sometimes interferes",
             "barely tolerable and frequently interferes", "intolerable and always interferes",
@@ -227,7 +230,8 @@ class TestWording:
         for option in question("hdss").options:
             assert not any(phrase in option.label.lower() for phrase in verbatim)
         hint = question("hdss").hint
-        assert "Strutton" in hint and "Solish" in hint and "HDSS" in hint
+        assert "HDSS" in hint and "Strutton" not in hint
+        assert "Strutton" in wording.HDSS_SCALE_CREDIT and "Solish" in wording.HDSS_SCALE_CREDIT
         assert {"Strutton", "Solish"} <= set(question("hdss").sources)
 
 

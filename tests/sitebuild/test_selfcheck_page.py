@@ -44,7 +44,7 @@ class TestContext:
         assert len(ids) == len(set(ids))
         for q in page.questions:
             assert q.input_id == f"sc-{q.id}"
-            assert q.described_by.split()[-1] == q.hint_id
+            assert q.credit == (wording.HDSS_SCALE_CREDIT if q.id == "hdss" else None)
 
     def test_not_sure_has_the_or_divider(self, page) -> None:
         """Yes/no questions offer Yes, No, then "or", then I'm not sure."""

@@ -108,9 +108,10 @@ export class ResultView {
     slot("label").textContent = question.label;
     slot("answer").textContent = need(this.summary, `[data-sc-finding="${finding.question}"] [data-sc-answer]`).textContent;
     slot("reason").textContent = finding.reason;
-    // "ask" is not part of the JSON contract; shown if the engine ever sends it.
-    if (typeof finding.ask === "string" && finding.ask) slot("ask-text").textContent = finding.ask;
-    else slot("ask").remove();
+    // "ask" is not in the JSON contract: the engine's summary has it, after its label.
+    const ask = need(this.summary, `[data-sc-finding="${finding.question}"] .sc-finding__ask`).lastChild;
+    slot("ask-text").textContent = ask ? ask.textContent : "";
+    if (!slot("ask-text").textContent) slot("ask").remove();
     return item;
   }
 
