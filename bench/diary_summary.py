@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "diary"))
 
-from diary_helpers import two_years  # noqa: E402
+from diary_helpers import two_years
 
-from diary import api  # noqa: E402
+from diary import api
 
 CALLS = 20
 TODAY = "2027-01-01"
