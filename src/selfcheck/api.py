@@ -162,6 +162,8 @@ def result_and_summary_json(text: str, checked_on: str) -> str:
     One request, one evaluation: the summary can never describe other answers than the
     result. Raises ``InvalidDate`` for a bad date (a fault of the page, not of the answers).
     """
+    from selfcheck.summary import build_summary
+
     day = parse_date(checked_on)
     try:
         result = parse_answers(text)
