@@ -9,8 +9,6 @@ use, not with the package: the browser's engine is ready once ``evaluate`` works
 its worker imports the summary right after, while the patient answers.
 """
 
-from typing import TYPE_CHECKING
-
 from selfcheck.bank import (
     PARTS,
     QUESTION_IDS,
@@ -39,6 +37,8 @@ from selfcheck.model import (
 from selfcheck.rules import evaluate
 from selfcheck.validation import validate
 
+# False at run time, so the engine never imports typing; mypy reads the import.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from selfcheck.summary import Summary, build_summary, format_date
 
