@@ -130,7 +130,7 @@ self.onmessage = async ({ data }) => {
     try {
       const python = await start(data.config);
       if (!failed) self.postMessage({ type: "ready", python });
-      // Ready means evaluate works. The GP summary's modules (a quarter of the engine's
+      // Ready means evaluate works. The GP summary's modules (about 40% of the engine's
       // import time) load now, while the patient answers, so "See my result" never
       // waits for them.
       if (!failed) loadSummary();
