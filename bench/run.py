@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# tests/browser: the same browser launch settings and drivers as the tests.
-sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "tests" / "browser")]
+# tests/browser: the same browser launch settings and drivers as the tests (which
+# import tests/support).
+sys.path[:0] = [str(ROOT / "src"), str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 
 import engines  # noqa: E402
 from chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402

@@ -2,6 +2,10 @@
 
 The CLI uses the same functions and the same serialiser, so the browser and the command
 line give byte-identical JSON for the same input.
+
+The summary's modules are imported by the functions that use them, not here: the
+browser's engine is ready as soon as ``evaluate_json`` works, and its worker imports
+``selfcheck.summary`` just after, while the patient answers.
 """
 
 from __future__ import annotations
@@ -14,8 +18,12 @@ from selfcheck.bank import questions_as_json
 from selfcheck.errors import InvalidAnswers, InvalidDate, Problem
 from selfcheck.model import Result
 from selfcheck.rules import result_for
-from selfcheck.summary import Summary, build_summary
 from selfcheck.validation import validate
+
+# False at run time, so the engine never imports typing; mypy reads the import.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from selfcheck.summary import Summary
 
 
 def encodable(text: str) -> str:
@@ -142,6 +150,8 @@ def parse_date(text: object) -> date:
 
 def summary_for(text: str, checked_on: str) -> Summary:
     """The GP summary model for answers in JSON text and an ISO date. Raises on invalid input."""
+    from selfcheck.summary import build_summary
+
     day = parse_date(checked_on)
     return build_summary(parse_answers(text), day)
 
@@ -153,6 +163,8 @@ def result_and_summary_json(text: str, checked_on: str) -> str:
     One request, one evaluation: the summary can never describe other answers than the
     result. Raises ``InvalidDate`` for a bad date (a fault of the page, not of the answers).
     """
+    from selfcheck.summary import build_summary
+
     day = parse_date(checked_on)
     try:
         result = parse_answers(text)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -136,3 +138,27 @@ def test_trimmed_stdlib_is_a_cached_build_artefact() -> None:
     report = json.loads((bundle.cache_dir / stdlib.REPORT).read_text())
     assert report["python"].startswith("3.14") and report["checked_calls"] > 0
     assert all(path.is_file() for path in stdlib.INPUTS)
+
+
+SUMMARY_MODULES = ("selfcheck.summary", "selfcheck.headline", "selfcheck.wording", "html")
+
+
+def test_engine_is_ready_without_the_summary_modules() -> None:
+    """Importing ``selfcheck.api`` (what "ready" waits for) and evaluating loads none of the
+    GP summary's modules; they load on first use (CPython here, Pyodide in
+    tests/browser/test_trimmed_stdlib.py)."""
+    probe = (
+        "import sys, selfcheck.api as api; api.evaluate_json('{}');"
+        f"print([m for m in {SUMMARY_MODULES!r} if m in sys.modules]);"
+        "from selfcheck import format_date; print('selfcheck.summary' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_worker_loads_the_summary_right_after_ready() -> None:
+    """The worker imports ``selfcheck.summary`` straight after it says ready, while the
+    patient answers, so the first "See my result" never waits for it."""
+    worker = (paths.ROOT / "overrides" / "assets" / "selfcheck" / "worker.js").read_text(encoding="utf-8")
+    assert 'pyimport("selfcheck.summary")' in worker
+    assert re.search(r'postMessage\(\{ type: "ready", python \}\);\s*(//.*\s*)*if \(!failed\) loadSummary\(\);', worker)
