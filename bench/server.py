@@ -36,15 +36,21 @@ class Hit:
 class Log:
     def __init__(self) -> None:
         self._hits: list[Hit] = []
+        self._since = 0.0
         self._lock = threading.Lock()
 
     def add(self, hit: Hit) -> None:
+        # A hit is logged when its response ends. One that arrived before the last
+        # clear() (a download of the previous measurement, still being written) belongs
+        # to that measurement, not to the next one.
         with self._lock:
-            self._hits.append(hit)
+            if hit.started >= self._since:
+                self._hits.append(hit)
 
     def clear(self) -> None:
         with self._lock:
             self._hits.clear()
+            self._since = time.time()
 
     def hits(self, server: str | None = None, until: float | None = None) -> list[Hit]:
         with self._lock:
