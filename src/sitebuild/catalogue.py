@@ -142,7 +142,7 @@ def for_config(config: MkDocsConfig) -> Catalogue:
 
 
 def install(env: Environment, catalogue: Catalogue) -> None:
-    """Give templates ``t(key, **values)`` and ``page_words(*prefixes)``."""
+    """Give templates ``t(key, **values)``, ``page_words(*prefixes)`` and :func:`tag`."""
 
     @pass_context
     def t(context: Context, key: str, /, **values: object) -> str:
@@ -160,3 +160,14 @@ def install(env: Environment, catalogue: Catalogue) -> None:
 
     env.globals["t"] = t
     env.globals["page_words"] = page_words
+    env.globals["tag"] = tag
+
+
+def tag(name: str, text: object, /, **attributes: object) -> Markup:
+    """One element around escaped text, to fill a placeholder: ``tag("strong", address)``.
+
+    The markup stays in the template and the words in the catalogue, so a translator
+    moves a placeholder, never a tag.
+    """
+    attrs = "".join(Markup(' {}="{}"').format(key, value) for key, value in attributes.items())
+    return Markup("<{0}{1}>{2}</{0}>").format(Markup(name), Markup(attrs), text)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from selfcheck import wording
 from sitebuild import (
+    catalogue,
     changes,
     content,
     diary_page,
@@ -47,6 +48,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["engine"] = _bundle
+    # t("key") and the scripts' data blocks: the words of theme.language (catalogue/).
+    catalogue.install(env, catalogue.for_config(config))
     env.globals["selfcheck"] = selfcheck_page.context(config)
     env.globals["diary"] = diary_page.context(config)
     # The engine's progress lines (selfcheck.wording), for the waiting screen.
@@ -59,7 +62,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri == hazards.ABOUT_PAGE:
         return hazards.add_to_about(markdown)
     if page.file.src_uri == diary_page.PAPER_PAGE:
-        return diary_page.add_to_paper_record(markdown)
+        return diary_page.add_to_paper_record(markdown, catalogue.for_config(config))
     if page.file.src_uri == changes.PAGE:
         return changes.add_to_page(markdown)
     return markdown

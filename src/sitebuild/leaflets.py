@@ -56,7 +56,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from selfcheck import wording
-from sitebuild import content, paths
+from sitebuild import catalogue, content, paths
 from sitebuild.content import format_date
 from sitebuild.leaflet_content import BuiltPage, Part, included_ids, read_page, select, to_print_html
 from sitebuild.qr import page_url, public_site_url, qr_svg, short_address
@@ -219,6 +219,7 @@ def build(config: MkDocsConfig) -> list[Leaflet]:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    catalogue.install(env, catalogue.for_config(config))
     css = (theme_dir / STYLESHEET).read_text(encoding="utf-8")
     large_css = (theme_dir / LARGE_PRINT_STYLESHEET).read_text(encoding="utf-8")
     pages: dict[str, BuiltPage] = {}
@@ -291,6 +292,7 @@ def _leaflet_html(
     ``page`` reads a built page once per build, however many leaflets quote it.
     """
     site_url = public_site_url(config)
+    words = catalogue.for_config(config)
     built = [(part, page(part.path)) for part in spec.parts]
     selected = [(part, built_page, select(built_page, part)) for part, built_page in built]
     in_leaflet: dict[str, set[str]] = {}
@@ -332,7 +334,7 @@ def _leaflet_html(
             "title": check.title,
             "description": check.description,
             "short_address": short_address(site_url, SELF_CHECK_PAGE),
-            "qr": Markup(qr_svg(page_url(site_url, SELF_CHECK_PAGE), label=f"QR code for {check.title}")),
+            "qr": Markup(qr_svg(page_url(site_url, SELF_CHECK_PAGE), label=words.text("site.qr.page", title=check.title))),
         }
     html = env.get_template(LEAFLET_TEMPLATE).render(
         spec=spec,
@@ -343,7 +345,7 @@ def _leaflet_html(
         sources=None if several else sources,
         reviewed_text=format_date(reviewed),
         next_review_text=format_date(next_review),
-        qr=Markup(qr_svg(page_url(site_url, spec.online), label=f"QR code for the online version of {spec.title}")),
+        qr=Markup(qr_svg(page_url(site_url, spec.online), label=words.text("site.qr.online_version", title=spec.title))),
         self_check=self_check,
         urgent=wording,
         site_name=config.site_name,

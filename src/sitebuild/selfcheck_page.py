@@ -21,7 +21,8 @@ from selfcheck import bank, wording
 from selfcheck.headline import HEADLINES, Headline
 from selfcheck.model import AGE_MAX, AGE_MIN, QUESTION_SET_VERSION, Kind, Tier
 from selfcheck.summary import format_date, sign_off_status
-from sitebuild import qr
+from sitebuild import catalogue, qr
+from sitebuild.catalogue import Catalogue
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -281,7 +282,7 @@ def _headline_rule(lead: str, tiers: tuple[Tier, ...], questions: tuple[PageQues
     return HeadlineRule(lead, items)
 
 
-def build(site_url: str) -> SelfCheckPage:
+def build(site_url: str, words: Catalogue) -> SelfCheckPage:
     """The page context for a site published at ``site_url``."""
     parts = []
     flat: list[PageQuestion] = []
@@ -340,11 +341,11 @@ def build(site_url: str) -> SelfCheckPage:
         age_too_high=bank.AGE_TOO_HIGH,
         age_max=AGE_MAX,
         short_address=qr.short_address(site_url, SUMMARY_LINK_PATH),
-        qr_svg=qr.qr_svg(link, label="QR code: scan to read about iontophoresis online"),
+        qr_svg=qr.qr_svg(link, label=words.text("site.qr.home")),
     )
 
 
 def context(config: MkDocsConfig) -> SelfCheckPage:
     """The hook's entry point: the page context for this build's ``site_url``."""
-    return build(qr.public_site_url(config))
+    return build(qr.public_site_url(config), catalogue.for_config(config))
 

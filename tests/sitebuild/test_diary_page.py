@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 
 from diary import wording
 from diary.model import SideEffect
-from sitebuild import diary_page, qr
+from sitebuild import catalogue, diary_page, qr
 from sitebuild.engine import DIARY_PACKAGE
 
 SITE_URL = "https://iontophoresis.example.org/"
@@ -36,7 +36,7 @@ def test_paper_record_has_the_diarys_fields(built_site: Path) -> None:
 
 def test_a_missing_placeholder_stops_the_build() -> None:
     with pytest.raises(ValueError, match="diary:side-effects"):
-        diary_page.add_to_paper_record("<!-- diary:sessions -->")
+        diary_page.add_to_paper_record("<!-- diary:sessions -->", catalogue.load("en"))
 
 
 def test_forms_post_nowhere_and_stay_hidden_without_javascript(built_site: Path) -> None:
@@ -55,15 +55,17 @@ def test_forms_post_nowhere_and_stay_hidden_without_javascript(built_site: Path)
 def test_print_summary_qr_points_to_the_site_not_the_data(built_site: Path) -> None:
     raw = (built_site / "diary" / "index.html").read_text(encoding="utf-8")
     printed = _soup(built_site, "diary").select_one("[data-diary-print]")
-    assert [svg["aria-label"] for svg in printed.find_all("svg")] == ["QR code: scan to read about iontophoresis online"]
-    expected = qr.qr_svg(qr.page_url(SITE_URL, ""), label="QR code: scan to read about iontophoresis online")
+    label = catalogue.load("en").text("site.qr.home")
+    assert [svg["aria-label"] for svg in printed.find_all("svg")] == [label]
+    expected = qr.qr_svg(qr.page_url(SITE_URL, ""), label=label)
     path = re.search(r' d="([^"]+)"', expected).group(1)
     assert path in raw
 
 
 def test_messages_for_the_scripts_come_from_the_wording(built_site: Path) -> None:
+    """The page's words block carries the engine's script texts, unchanged."""
     soup = _soup(built_site, "diary")
-    assert json.loads(soup.select_one("#diary-messages").string) == wording.PAGE
+    assert json.loads(soup.select_one("#page-words").string) == {"diary.page": wording.PAGE}
 
 
 def test_the_service_worker_keeps_the_diary_for_offline_use(built_site: Path) -> None:

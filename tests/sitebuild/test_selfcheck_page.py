@@ -12,6 +12,7 @@ import pytest
 from selfcheck import PARTS, QUESTIONS, Outcome, Tier, bank, questions_in, wording
 from selfcheck.headline import HEADLINES
 from selfcheck.model import AGE_MIN, SignOff
+from sitebuild import catalogue
 from sitebuild.selfcheck_page import build
 
 SITE_URL = "https://iontophoresis.example.org/"
@@ -19,7 +20,7 @@ SITE_URL = "https://iontophoresis.example.org/"
 
 @pytest.fixture(scope="module")
 def page():
-    return build(SITE_URL)
+    return build(SITE_URL, catalogue.load("en"))
 
 
 class TestContext:
@@ -123,7 +124,7 @@ class TestContext:
         from datetime import date
         record = SignOff("Dr A Example", "Clinical Safety Officer", date(2027, 1, 5), "question set 2026.12")
         monkeypatch.setattr(bank, "QUESTION_SET_SIGN_OFF", record)
-        assert "signed off by Dr A Example" in build(SITE_URL).status
+        assert "signed off by Dr A Example" in build(SITE_URL, catalogue.load("en")).status
 
     def test_qr_code_and_address_point_to_the_information_pages(self, page) -> None:
         assert page.short_address == "iontophoresis.example.org"

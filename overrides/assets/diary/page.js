@@ -8,7 +8,9 @@ import { hdssChart, weeksChart } from "./chart.js";
 import { forget, keep, readKept } from "./store.js";
 
 const root = document.querySelector("[data-diary]");
-const M = JSON.parse(document.getElementById("diary-messages").textContent);
+// The words this script shows: the diary engine's PAGE texts, from the page's data
+// block (partials/page-words.html), like every page script's.
+const M = JSON.parse(document.getElementById("page-words").textContent)["diary.page"];
 const state = { text: null, kept: false, summary: null };
 let engine = null;
 
@@ -56,6 +58,13 @@ function announce(message) {
   status.textContent = "";
   // A fresh text node is announced even when the same message repeats.
   requestAnimationFrame(() => { status.textContent = message; });
+}
+
+// A failure shows the patient the page's own words; the technical reason goes to the
+// console only.
+function failed(error) {
+  console.warn("Diary: an action failed.", error);
+  announce(M.engine_failed);
 }
 
 function download(text, name, type) {
@@ -354,7 +363,7 @@ async function start() {
   showConsent();
   root.addEventListener("submit", (event) => {
     event.preventDefault();
-    if (engine) submit(event.target).catch((error) => announce(`${M.engine_failed} (${error.message})`));
+    if (engine) submit(event.target).catch(failed);
   });
   root.addEventListener("click", (event) => {
     // Error summary links move focus to their field, as GOV.UK's do, and leave the
@@ -369,7 +378,7 @@ async function start() {
     }
     const action = event.target.closest("[data-diary-action]");
     const remove = event.target.closest("[data-diary-remove]");
-    if (action) Promise.resolve(ACTIONS[action.dataset.diaryAction]()).catch((error) => announce(`${M.engine_failed} (${error.message})`));
+    if (action) Promise.resolve(ACTIONS[action.dataset.diaryAction]()).catch(failed);
     if (remove && engine) removeEntry(remove);
   });
   const starting = new DiaryEngine();

@@ -23,7 +23,8 @@ import { Journey, fromHistory, toHistory } from "./journey.js";
 import { QuestionScreen } from "./question.js";
 import { ResultView } from "./result.js";
 
-const CLEARED = "Your answers have been cleared.";
+// The words this script shows, from the catalogue (partials/page-words.html).
+const WORDS = JSON.parse(need(document, "#page-words").textContent)["selfcheck.script"];
 const SCREEN_NAMES = ["start", "check", "waiting", "result", "fallback"];
 
 function today() {
@@ -102,7 +103,7 @@ class SelfCheck {
     for (const question of this.questions.values()) question.clear();
     this.result.clearName();
     this.draw(this.journey.clear());
-    this.announce(CLEARED);
+    this.announce(WORDS.cleared);
   }
 
   announce(text) {
@@ -175,14 +176,14 @@ class SelfCheck {
     }
     const question = screen.name === "question" ? this.questions.get(screen.question) : null;
     const title = question ? question.title : this.sectionOf(screen).dataset.scTitle;
-    document.title = `${question && question.hasError ? "Error: " : ""}${title} – ${this.name}`;
+    document.title = `${question && question.hasError ? `${WORDS.error_prefix} ` : ""}${title} – ${this.name}`;
   }
 
   fillCheckAnswers() {
     const { answers } = this.journey;
     for (const cell of this.root.querySelectorAll("[data-sc-answer-for]")) {
       const id = cell.dataset.scAnswerFor;
-      cell.textContent = id in answers ? this.questions.get(id).display(answers[id]) : "Not answered";
+      cell.textContent = id in answers ? this.questions.get(id).display(answers[id]) : WORDS.not_answered;
     }
   }
 

@@ -11,7 +11,6 @@
 
   // This file is assets/site/offline.js: the site root is two levels up.
   const root = new URL("../../", document.currentScript.src);
-  const READY_TEXT = "This check is now saved on this device, so it also works without an internet connection.";
 
   function register() {
     return navigator.serviceWorker.register(new URL("sw.js", root));
@@ -43,7 +42,9 @@
     const reply = await ask(registration.active, { type: "cache-engine" });
     if (!reply.ok) throw new Error(reply.message);
     const status = document.querySelector("[data-offline-status]");
-    if (status) status.textContent = READY_TEXT;
+    const words = document.getElementById("page-words");
+    // The words come from the catalogue, in the page's data block (partials/page-words.html).
+    if (status && words) status.textContent = JSON.parse(words.textContent)["site.script"].offline_ready;
   }
 
   // Deferred scripts, the engine bridge among them, have all run by DOMContentLoaded.
