@@ -172,7 +172,9 @@ URGENT_SOURCES: tuple[str, ...] = (
 """Urgent help for the whole UK (evidence base section 15). Every place that gives urgent
 help (self-check, summary, pages that list red flags, leaflets) renders these, once."""
 
-PRINT_STEP = "Print or save your summary. It lists your answers and the questions to ask."
+PRINT_HEADING = "Print or save your summary"
+"""The result screen's heading over the name field and the print button."""
+PRINT_STEP = f"{PRINT_HEADING}. It lists your answers and the questions to ask."
 NEXT_STEPS_RED_FLAGS: tuple[str, ...] = (
     "Take it to a GP soon. Ask them to check your sweating.",
     "Wait until a GP has checked your sweating before you try iontophoresis or any other treatment.",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 
 from scenarios.cases import tiers_from_own_cases
 from support.answers import clear_answers, without  # noqa: F401 -- re-exported for the tests here
+from support.plain import reassuring_words  # noqa: F401 -- re-exported for the tests here
 
 from selfcheck import PARTS, QUESTIONS, Kind, bank, wording
 
@@ -20,17 +20,6 @@ SPEC_TIERS = tiers_from_own_cases()
 
 def to_text(answers: object) -> str:
     return json.dumps(answers)
-
-
-_BANNED = re.compile(
-    r"\b(?:un)?safe(?:ly|r|st)?\b|\bsuitab(?:le|ility)\b|\bno side effects\b|\bguarantee\w*|\bcur(?:e|es|ed|ing)\b",
-    re.IGNORECASE,
-)
-
-
-def reassuring_words(text: str) -> list[str]:
-    """Reassuring words that user-facing text must never contain ("safety" is allowed)."""
-    return _BANNED.findall(text)
 
 
 def wording_texts() -> list[tuple[str, str]]:

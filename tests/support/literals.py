@@ -3,8 +3,9 @@
 A template may hold markup, Jinja and punctuation, but no text of its own: every word a
 patient reads comes through ``t("key")`` (catalogue/<language>.toml) or an engine's
 wording. A script's string literal "reads as words" when it has two plain words side
-by side ("Not answered", "Your answers have been cleared."); class lists, selectors,
-ids and dates do not. Literals that only ever reach a developer are left alone: an
+by side, or one word and a space ("Not answered", "Error: "); class lists, selectors,
+ids and dates do not. A lone word with no space ("Continue") is not caught in Jinja or
+script literals, where most lone words are names; in template text any letter is. Literals that only ever reach a developer are left alone: an
 ``Error``'s message, a ``console`` line, the Python code a worker runs, and the text of
 the two helpers that turn into an ``Error`` (``fail`` and ``withTimeout``).
 """
@@ -15,8 +16,11 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-#: Two plain words side by side: letters only, each maybe ending in punctuation.
-_WORDS = re.compile(r"(?<![\w\-./#\[=:$])[A-Za-z]+[.,:;!?]? +[A-Za-z]+\b(?![\-_/(.=\[\]]\w)")
+#: A plain word (letters only, maybe ending in punctuation) and a space, before another
+#: plain word or at the end: "Start now", "Feedback: ". Not a part of a name or path.
+_WORDS = re.compile(r"(?<![\w\-./#\[=:$])[A-Za-z]+[.,:;!?]? +(?:[A-Za-z]+\b(?![\-_/(.=\[\]]\w)|$)")
+#: A CSS selector list such as "input, textarea": names, not words.
+_SELECTOR_LIST = re.compile(r"[a-z][\w\-]*(?:\[[^\]]*\])?(?:, ?[a-z][\w\-]*(?:\[[^\]]*\])?)+")
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 _JINJA_STRING = re.compile(r"\"([^\"\\]*)\"|'([^'\\]*)'")
@@ -30,7 +34,7 @@ _TECHNICAL_CALLS = re.compile(r"(?:\w*Error|console\.\w+|runPython|fail|withTime
 
 def reads_as_words(text: str) -> bool:
     """True for "Start now" or "Error: ", false for "sc-button sc-button--start" or "#sc-name"."""
-    return bool(_WORDS.search(text))
+    return not _SELECTOR_LIST.fullmatch(text) and bool(_WORDS.search(text))
 
 
 @dataclass(frozen=True)
