@@ -334,7 +334,9 @@ def _leaflet_html(
             "title": check.title,
             "description": check.description,
             "short_address": short_address(site_url, SELF_CHECK_PAGE),
-            "qr": Markup(qr_svg(page_url(site_url, SELF_CHECK_PAGE), label=words.text("site.qr.page", title=check.title))),
+            "qr": Markup(qr_svg(
+                page_url(site_url, SELF_CHECK_PAGE), label=words.text("site.qr.page", title=check.title)
+            )),
         }
     html = env.get_template(LEAFLET_TEMPLATE).render(
         spec=spec,
@@ -345,7 +347,9 @@ def _leaflet_html(
         sources=None if several else sources,
         reviewed_text=format_date(reviewed),
         next_review_text=format_date(next_review),
-        qr=Markup(qr_svg(page_url(site_url, spec.online), label=words.text("site.qr.online_version", title=spec.title))),
+        qr=Markup(qr_svg(
+            page_url(site_url, spec.online), label=words.text("site.qr.online_version", title=spec.title)
+        )),
         self_check=self_check,
         urgent=wording,
         site_name=config.site_name,

@@ -122,7 +122,7 @@ class TestKeys:
             env.get_template("partials/missing.html").render()
         with pytest.raises(CatalogueError, match=r"partials/short\.html.*\['number', 'total'\]"):
             env.get_template("partials/short.html").render()
-        with pytest.raises(CatalogueError, match="no texts under 'selfcheck.nothing'"):
+        with pytest.raises(CatalogueError, match=r"no texts under 'selfcheck\.nothing'"):
             WORDS.group("selfcheck.nothing")
 
     def test_text_is_escaped_where_the_template_escapes_and_markup_stays(self) -> None:

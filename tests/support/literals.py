@@ -92,41 +92,46 @@ def _scan(source: str, i: int, out: list[tuple[str, str]], calls: list[str], *, 
     """Scan code from ``i``; inside a template literal's ``${…}``, stop after its ``}``."""
     depth, n = 0, len(source)
     while i < n:
+        skipped = _skip_literal(source, i, out, calls)
+        if skipped is not None:
+            i = skipped
+            continue
         c = source[i]
-        if source.startswith("//", i):
-            newline = source.find("\n", i)
-            i = n if newline < 0 else newline
-        elif source.startswith("/*", i):
-            i = source.index("*/", i) + 2
-        elif c in "\"'":
-            end = i + 1
-            while source[end] != c:
-                end += 2 if source[end] == "\\" else 1
-            out.append((source[i + 1 : end], _innermost(calls)))
-            i = end + 1
-        elif c == "`":
-            i = _template_literal(source, i + 1, out, calls)
-        elif c == "/" and _starts_regex(source, i):
-            i = _skip_regex(source, i)
-        elif c == "(":
-            callee = re.search(r"([\w.$]*)\s*$", source[:i])
+        i += 1
+        if c == "(":
+            callee = re.search(r"([\w.$]*)\s*$", source[: i - 1])
             calls.append(callee.group(1) if callee else "")
-            i += 1
-        elif c == ")":
-            if calls:
-                calls.pop()
-            i += 1
+        elif c == ")" and calls:
+            calls.pop()
         elif c == "{":
             depth += 1
-            i += 1
         elif c == "}":
-            i += 1
             if in_expression and depth == 0:
                 return i
             depth -= 1
-        else:
-            i += 1
     return i
+
+
+def _skip_literal(source: str, i: int, out: list[tuple[str, str]], calls: list[str]) -> int | None:
+    """Past the comment, string, template literal or regex at ``i`` (strings go to ``out``),
+    or None when ``i`` starts none of them."""
+    c = source[i]
+    if source.startswith("//", i):
+        newline = source.find("\n", i)
+        return len(source) if newline < 0 else newline
+    if source.startswith("/*", i):
+        return source.index("*/", i) + 2
+    if c in "\"'":
+        end = i + 1
+        while source[end] != c:
+            end += 2 if source[end] == "\\" else 1
+        out.append((source[i + 1 : end], _innermost(calls)))
+        return end + 1
+    if c == "`":
+        return _template_literal(source, i + 1, out, calls)
+    if c == "/" and _starts_regex(source, i):
+        return _skip_regex(source, i)
+    return None
 
 
 def _innermost(calls: list[str]) -> str:
