@@ -35,6 +35,7 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from diary import wording as diary_wording
+from selfcheck import wording as selfcheck_wording
 from sitebuild.paths import ROOT
 
 if TYPE_CHECKING:
@@ -44,9 +45,18 @@ if TYPE_CHECKING:
 
 CATALOGUE_DIR = ROOT / "catalogue"
 
-#: Texts the engine packages already hold and the page shows, under the key prefix that
-#: reaches them. They stay in the engine (it runs in the browser without this catalogue).
-ENGINE_WORDS: Mapping[str, Mapping[str, str]] = {"diary.page": diary_wording.PAGE}
+#: Texts the engine packages already hold and the page scripts show, under the key prefix
+#: that reaches them. They stay in the engine (it runs in the browser without this
+#: catalogue): the diary's messages, and the self-check's progress lines and the line
+#: the engine bridge shows when the engine cannot start (its fallback card, in one line).
+ENGINE_WORDS: Mapping[str, Mapping[str, str]] = {
+    "diary.page": diary_wording.PAGE,
+    "selfcheck.engine": {
+        "downloading": selfcheck_wording.ENGINE_PROGRESS_DOWNLOADING,
+        "starting": selfcheck_wording.ENGINE_PROGRESS_STARTING,
+        "failed": f"{selfcheck_wording.FALLBACK_HEADING}. {' '.join(selfcheck_wording.FALLBACK_TEXT)}",
+    },
+}
 
 
 class CatalogueError(Exception):

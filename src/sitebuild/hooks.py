@@ -52,7 +52,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     catalogue.install(env, catalogue.for_config(config))
     env.globals["selfcheck"] = selfcheck_page.context(config)
     env.globals["diary"] = diary_page.context(config)
-    # The engine's progress lines (selfcheck.wording), for the waiting screen.
+    # The engine's wording (selfcheck.wording), for texts the page shows as the engine words them.
     env.globals["selfcheck_wording"] = wording
     return env
 

@@ -144,7 +144,11 @@ function showStatus(running) {
   const status = document.querySelector("[data-selfcheck-status]");
   if (!status) return;
   // Nothing to say while all is well: how the check runs is not the patient's concern.
-  running.ready.catch(() => { status.textContent = status.dataset.failedText; });
+  // The words are the package's, from the page's words block (partials/page-words.html).
+  const words = document.getElementById("page-words");
+  running.ready.catch(() => {
+    if (words) status.textContent = JSON.parse(words.textContent)["selfcheck.engine"].failed;
+  });
 }
 
 window.selfcheck = Object.freeze({

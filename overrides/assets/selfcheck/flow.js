@@ -23,8 +23,11 @@ import { Journey, fromHistory, toHistory } from "./journey.js";
 import { QuestionScreen } from "./question.js";
 import { ResultView } from "./result.js";
 
-// The words this script shows, from the catalogue (partials/page-words.html).
-const WORDS = JSON.parse(need(document, "#page-words").textContent)["selfcheck.script"];
+// The words this script shows, from the page's words block (partials/page-words.html):
+// its own from the catalogue, the engine's progress lines from selfcheck.wording.
+const PAGE_WORDS = JSON.parse(need(document, "#page-words").textContent);
+const WORDS = PAGE_WORDS["selfcheck.script"];
+const PROGRESS = PAGE_WORDS["selfcheck.engine"];
 const SCREEN_NAMES = ["start", "check", "waiting", "result", "fallback"];
 
 function today() {
@@ -76,11 +79,10 @@ class SelfCheck {
   }
 
   showProgress({ stage, bytes }) {
-    const { scDownloading, scStarting } = this.progress.dataset;
     if (stage === "downloading") {
-      this.progress.textContent = scDownloading.replace("{megabytes}", (bytes / 1e6).toFixed(1));
+      this.progress.textContent = PROGRESS.downloading.replace("{megabytes}", (bytes / 1e6).toFixed(1));
     } else if (stage === "starting") {
-      this.progress.textContent = scStarting;
+      this.progress.textContent = PROGRESS.starting;
     }
   }
 
