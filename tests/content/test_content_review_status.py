@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from content_helpers import DOCS, ROOT, built_path, front_matter, markdown_pages
 from selfcheck import wording
-from sitebuild import content, leaflets
+from sitebuild import catalogue, content, leaflets
 
 SIGNOFFS = content.load_signoffs(ROOT / content.SIGNOFF_PATH)
 SPECS = leaflets.load_specs(ROOT / leaflets.DATA_PATH)
@@ -28,7 +28,9 @@ THEME = ROOT / "overrides"
 
 
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), autoescape=True, undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME), autoescape=True, undefined=jinja2.StrictUndefined)
+    catalogue.install(env, catalogue.load("en"))
+    return env
 
 
 def _words(html: str) -> str:
