@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 
 from selfcheck import QUESTION_SET_VERSION, format_date
 from sitebuild import paths
+from sitebuild.catalogue import Catalogue
 
 CHANGES_PATH = paths.ROOT / "data" / "changes.yml"
 PAGE = "what-changed.md"
@@ -67,19 +68,21 @@ def check(releases: tuple[Release, ...]) -> list[str]:
     return found
 
 
-def markdown(releases: tuple[Release, ...]) -> str:
+def markdown(releases: tuple[Release, ...], words: Catalogue) -> str:
     """One section per release: its date, question set, summary and changes."""
     out: list[str] = []
     for r in releases:
         out += [
-            f"## Release {r.release} {{#release-{r.release.replace('.', '-')}}}", "",
-            f"Published on {format_date(r.date)}. Question set {r.question_set_version}.", "",
+            f"## {words.text('about.changes.release', release=r.release)} {{#release-{r.release.replace('.', '-')}}}",
+            "",
+            words.text("about.changes.published", date=format_date(r.date), version=r.question_set_version),
+            "",
             r.summary, "",
             *(f"- {change}" for change in r.changes), "",
         ]
     return "\n".join(out)
 
 
-def add_to_page(page_markdown: str, releases: tuple[Release, ...] | None = None) -> str:
+def add_to_page(page_markdown: str, words: Catalogue, releases: tuple[Release, ...] | None = None) -> str:
     """The page's own text, then the releases."""
-    return page_markdown.rstrip("\n") + "\n\n" + markdown(releases or load())
+    return page_markdown.rstrip("\n") + "\n\n" + markdown(releases or load(), words)

@@ -18,6 +18,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from sitebuild import paths, tables
+from sitebuild.catalogue import Catalogue
 
 LOG_PATH = paths.ROOT / "data" / "hazard-log.yml"
 ABOUT_PAGE = "about.md"
@@ -112,14 +113,15 @@ def problems(log: HazardLog) -> list[str]:
     return found
 
 
-def summary_markdown(log: HazardLog) -> str:
+def summary_markdown(log: HazardLog, words: Catalogue) -> str:
     """The About page's table: each hazard in plain words, its risk after the measures (a
     proposal until signed off), and which measures are tested and which are done by people."""
+    heads = (words.text("about.hazards.risk"), words.text("about.hazards.measures"), words.text("about.hazards.after"))
     rows = [
-        "Risks and what we do about them",
+        words.text("about.hazards.caption"),
         f"{{ .{tables.CAPTION_CLASS} }}",
         "",
-        "| Risk | What we do about it | Risk after these measures (proposed) |",
+        "| " + " | ".join(heads) + " |",
         "|---|---|---|",
         *(
             f"| {h.title} | {h.summary} | {log.risk_labels[h.after.risk]} |"
@@ -130,20 +132,18 @@ def summary_markdown(log: HazardLog) -> str:
     process = list(dict.fromkeys(c.text for c in controls if c.process))
     tested = len(controls) - sum(c.process for c in controls)
     note = [
-        f"The log has {len(log.hazards)} entries and {len(controls)} safety measures. "
-        f"{tested} of them are checked by an automatic test every time the site is built.",
+        words.text("about.hazards.counts", entries=len(log.hazards), measures=len(controls), tested=tested),
         "",
-        f"The other {len(controls) - tested} are done by people, not by tests:",
+        words.text("about.hazards.by_people", count=len(controls) - tested),
         "",
         *(f"- {text}" for text in process),
         "",
-        f"The risk ratings are our proposal until a Clinical Safety Officer signs them off. "
-        f"Status: {log.status.lower()}.",
+        words.text("about.hazards.proposal", status=log.status.lower()),
     ]
     return "\n".join(rows) + "\n\n" + "\n".join(note) + "\n"
 
 
-def add_to_about(markdown: str, log: HazardLog | None = None) -> str:
+def add_to_about(markdown: str, words: Catalogue, log: HazardLog | None = None) -> str:
     """Insert the summary at the end of the About page's "Clinical safety" section."""
     section = _SECTION.search(markdown)
     if section is None:
@@ -151,4 +151,4 @@ def add_to_about(markdown: str, log: HazardLog | None = None) -> str:
     following = _NEXT_SECTION.search(markdown, section.end())
     end = following.start() if following else len(markdown)
     body = markdown[:end].rstrip("\n")
-    return f"{body}\n\n{summary_markdown(log or load())}\n{markdown[end:]}"
+    return f"{body}\n\n{summary_markdown(log or load(), words)}\n{markdown[end:]}"

@@ -60,17 +60,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown = publisher.fill(markdown, config.extra, page.file.src_uri)
     if page.file.src_uri == hazards.ABOUT_PAGE:
-        return hazards.add_to_about(markdown)
+        return hazards.add_to_about(markdown, catalogue.for_config(config))
     if page.file.src_uri == diary_page.PAPER_PAGE:
         return diary_page.add_to_paper_record(markdown, catalogue.for_config(config))
     if page.file.src_uri == changes.PAGE:
-        return changes.add_to_page(markdown)
+        return changes.add_to_page(markdown, catalogue.for_config(config))
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = tables.name_path_links(tables.add_captions(content.add_urgent_help(html, page, config)))
-    return permalinks.name_permalinks(html)
+    return permalinks.name_permalinks(html, catalogue.for_config(config))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -30,8 +30,6 @@ SYMBOL_MM = 22.0
 QUIET_ZONE = 4
 #: Medium error correction: survives a crease or a smudge without a much larger code.
 ERROR_LEVEL = "m"
-#: Label read by screen readers and shown as the SVG title.
-DEFAULT_LABEL = "QR code: scan to read the latest version online"
 
 
 def public_site_url(config: MkDocsConfig) -> str:
@@ -85,11 +83,11 @@ def short_address(site_url: str, path: str = "") -> str:
     return host + _join(base, path)
 
 
-def qr_svg(url: str, label: str = DEFAULT_LABEL) -> str:
+def qr_svg(url: str, label: str) -> str:
     """An inline SVG QR code for ``url``, at least 2 cm square when printed.
 
-    The label becomes both the SVG ``<title>`` and its ``aria-label``; pass a more
-    specific one when a page carries several codes. Never pass an address that
+    The label (from the catalogue, ``site.qr``) becomes both the SVG ``<title>`` and
+    its ``aria-label``. Never pass an address that
     carries personal answers: a QR code is printed and photographed.
     """
     qr = segno.make_qr(url, error=ERROR_LEVEL)

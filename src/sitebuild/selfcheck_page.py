@@ -103,11 +103,6 @@ class PagePart:
     intro: str
     questions: tuple[PageQuestion, ...]
 
-    @property
-    def numbers(self) -> str:
-        first, last = self.questions[0].number, self.questions[-1].number
-        return f"questions {first} to {last}" if last > first else f"question {first}"
-
 
 @dataclass(frozen=True)
 class TierText:
@@ -222,21 +217,26 @@ def _rules(question: bank.Question) -> tuple[RuleLine, ...]:
     return tuple(RuleLine(r.tier.value, r.when, wording.TIER_MARKS[r.tier]) for r in question.rules)
 
 
-def _numbers(numbers: list[int]) -> str:
-    """[3, 4, 5, 9] -> "questions 3 to 5 and 9"; [7] -> "question 7"."""
+def _numbers(numbers: list[int], words: Catalogue) -> str:
+    """[3, 4, 5, 9] -> "Questions 3 to 5 and 9"; [7] -> "Question 7" (catalogue words)."""
     runs: list[list[int]] = []
     for n in sorted(numbers):
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    words = [f"{r[0]} to {r[-1]}" if len(r) > 2 else " and ".join(map(str, r)) for r in runs]
-    text = ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
-    plural = len(numbers) > 1
-    return ("questions " if plural else "question ") + text
+    also = words.text("selfcheck.paper.and")
+    pieces = [
+        words.text("selfcheck.paper.range", first=r[0], last=r[-1]) if len(r) > 2 else also.join(map(str, r))
+        for r in runs
+    ]
+    text = ", ".join(pieces[:-1]) + (also if len(pieces) > 1 else "") + pieces[-1]
+    if len(numbers) > 1:
+        return words.text("selfcheck.paper.questions", numbers=text)
+    return words.text("selfcheck.paper.question", numbers=text)
 
 
-def _checklist_rules(questions: tuple[PageQuestion, ...]) -> tuple[ChecklistRule, ...]:
+def _checklist_rules(questions: tuple[PageQuestion, ...], words: Catalogue) -> tuple[ChecklistRule, ...]:
     """Per tier, which answers to which questions give it, with question numbers grouped."""
     out = []
     for tier in Tier:
@@ -246,14 +246,12 @@ def _checklist_rules(questions: tuple[PageQuestion, ...]) -> tuple[ChecklistRule
                 if rule.tier == tier.value:
                     by_when.setdefault(rule.when, []).append(q.number)
         if by_when:
-            items = tuple(
-                f"{_numbers(numbers).capitalize()}: {when}" for when, numbers in by_when.items()
-            )
+            items = tuple(f"{_numbers(numbers, words)}: {when}" for when, numbers in by_when.items())
             out.append(ChecklistRule(tier.value, wording.TIER_MARKS[tier], items))
     return tuple(out)
 
 
-def _when(rules: list[bank.Rule]) -> str:
+def _when(rules: list[bank.Rule], words: Catalogue) -> str:
     """The answers that give any of these rules, in words for the headline rule.
 
     Age rules join into one range ("an age under 18"); other rules keep their own words.
@@ -266,19 +264,21 @@ def _when(rules: list[bank.Rule]) -> str:
         if low != AGE_MIN:
             raise ValueError("the headline rule words an age range that starts at the lowest age")
         return wording.PAPER_AGE_UNDER.format(age=high + 1)
-    words = " or ".join(dict.fromkeys(r.when for r in rules))
-    return words[:1].lower() + words[1:]
+    either = words.text("selfcheck.paper.or").join(dict.fromkeys(r.when for r in rules))
+    return either[:1].lower() + either[1:]
 
 
-def _headline_rule(lead: str, tiers: tuple[Tier, ...], questions: tuple[PageQuestion, ...]) -> HeadlineRule:
+def _headline_rule(
+    lead: str, tiers: tuple[Tier, ...], questions: tuple[PageQuestion, ...], words: Catalogue
+) -> HeadlineRule:
     """Which answers to which questions give a finding of these tiers, from every rule of
     the bank: ages, areas and the questions where "no" counts are included (review M9)."""
     by_when: dict[str, list[int]] = {}
     for q in questions:
         rules = [r for r in bank.question(q.id).rules if r.tier in tiers]
         if rules:
-            by_when.setdefault(_when(rules), []).append(q.number)
-    items = tuple(f"{_numbers(numbers).capitalize()}: {when}" for when, numbers in by_when.items())
+            by_when.setdefault(_when(rules, words), []).append(q.number)
+    items = tuple(f"{_numbers(numbers, words)}: {when}" for when, numbers in by_when.items())
     return HeadlineRule(lead, items)
 
 
@@ -322,9 +322,9 @@ def build(site_url: str, words: Catalogue) -> SelfCheckPage:
         intended_purpose=wording.INTENDED_PURPOSE,
         headlines=tuple(HeadlineCard.of(h) for h in HEADLINES),
         tiers=tuple(TierText(t.value, wording.TIERS[t].heading, wording.TIERS[t].text) for t in order),
-        checklist_rules=_checklist_rules(all_questions),
-        red_flags_first=_headline_rule(wording.PAPER_RED_FLAGS_FIRST, (Tier.RED_FLAG,), all_questions),
-        doctor_first=_headline_rule(wording.PAPER_DOCTOR_FIRST, (Tier.STOP, Tier.DISCUSS), all_questions),
+        checklist_rules=_checklist_rules(all_questions, words),
+        red_flags_first=_headline_rule(wording.PAPER_RED_FLAGS_FIRST, (Tier.RED_FLAG,), all_questions, words),
+        doctor_first=_headline_rule(wording.PAPER_DOCTOR_FIRST, (Tier.STOP, Tier.DISCUSS), all_questions, words),
         not_sure_note=wording.NOT_SURE_NOTE,
         paper_intro=wording.PAPER_INTRO,
         paper_not_sure=wording.PAPER_NOT_SURE,

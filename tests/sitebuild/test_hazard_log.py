@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from selfcheck import wording
-from sitebuild import hazards
+from sitebuild import catalogue, hazards
 from sitebuild.paths import ROOT
 
 
@@ -97,7 +97,7 @@ def test_the_log_covers_the_clinical_review_hazards() -> None:
 def test_about_page_says_which_measures_are_tested_and_which_are_process() -> None:
     """m8: no claim that every measure is tested; the process measures are listed, the risks are proposals."""
     log = hazards.load()
-    text = hazards.summary_markdown(log)
+    text = hazards.summary_markdown(log, catalogue.load("en"))
     assert "Each safety measure in it is checked" not in text
     process = [c for h in log.hazards for c in h.controls if c.process]
     tested = sum(1 for h in log.hazards for c in h.controls if not c.process)
@@ -109,4 +109,4 @@ def test_about_page_says_which_measures_are_tested_and_which_are_process() -> No
 
 def test_about_page_without_the_section_stops_the_build() -> None:
     with pytest.raises(Exception, match="clinical-safety"):
-        hazards.add_to_about("# About\n\n## Privacy {#privacy}\n\nText.\n")
+        hazards.add_to_about("# About\n\n## Privacy {#privacy}\n\nText.\n", catalogue.load("en"))

@@ -47,7 +47,7 @@ def test_svg_is_inline_ready_and_labelled() -> None:
 
 @pytest.mark.parametrize("path", ["", "who-should-not-use-it/", "a/very/long/path/that/needs/a-bigger-code/"])
 def test_code_is_at_least_2_cm_with_a_quiet_zone(path: str) -> None:
-    svg = qr.qr_svg(qr.page_url(SITE, path))
+    svg = qr.qr_svg(qr.page_url(SITE, path), label="Scan for this page")
     width = float(re.search(r'width="([\d.]+)mm"', svg).group(1))
     side = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
     modules = side - 2 * qr.QUIET_ZONE
@@ -61,7 +61,7 @@ def test_code_is_at_least_2_cm_with_a_quiet_zone(path: str) -> None:
 def test_printed_code_scans_back_to_the_page(tmp_path: Path) -> None:
     url = qr.page_url(SITE, "side-effects/")
     pdf = tmp_path / "qr.pdf"
-    weasyprint.HTML(string=f"<p>Scan me</p>{qr.qr_svg(url)}").write_pdf(pdf)
+    weasyprint.HTML(string=f"<p>Scan me</p>{qr.qr_svg(url, label="Scan for side effects")}").write_pdf(pdf)
     assert decode_qr_codes(pdf) == [url]
 
 
