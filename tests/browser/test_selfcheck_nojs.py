@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Browser
 
 from selfcheck import PARTS, QUESTIONS, questions_in
+from sitebuild.catalogue import load
 from sitebuild.selfcheck_page import build
 from selfcheck_flow import new_page
 
@@ -38,7 +39,7 @@ def test_the_paper_checklist_has_every_question_in_the_bank(browser: Browser, si
             numbers = [n for n, q in enumerate(QUESTIONS, 1) if q in questions_in(part.id)]
             assert paper.locator(f"ol[start='{numbers[0]}'] > li").count() == len(numbers)
         # The headline rule, derived from the bank's rules.
-        rule = build("https://iontophoresis.example.org/").doctor_first
+        rule = build("https://iontophoresis.example.org/", load("en")).doctor_first
         assert rule.lead in text and all(item in text for item in rule.items)
         assert rule.lead.startswith("Do not start iontophoresis before speaking to a doctor")
         # It prints: the checklist alone.
