@@ -70,7 +70,7 @@ class TestNoWordsOutsideTheCatalogue:
 
     def test_the_scans_see_every_template_and_script(self) -> None:
         assert len(TEMPLATES) > 35 and len(SCRIPTS) > 15
-        assert {"partials/selfcheck/start.html", "partials/leaflet.html", "assets/site/offline.js"} <= {
+        assert {"404.html", "partials/selfcheck/start.html", "partials/leaflet.html", "assets/site/offline.js"} <= {
             _name(p) for p in TEMPLATES + SCRIPTS
         }
 
