@@ -91,15 +91,14 @@ class Catalogue:
             if key.startswith(prefix + ".") and "." not in key[len(prefix) + 1 :]
         }
         if not found:
-            raise CatalogueError(f"{self.source.name} has no texts under {prefix!r} (asked for in {where or 'code'})")
+            raise CatalogueError(f"{self.source.name} has no texts under {prefix!r} (asked for in {where or 'the build code'})")
         return found
 
     def _lookup(self, key: str, where: str) -> str:
         text = self.words.get(key)
         if text is None:
-            raise CatalogueError(f"{self.source.name} has no key {key!r} (used in {where or 'code'})")
+            raise CatalogueError(f"{self.source.name} has no key {key!r} (used in {where or 'the build code'})")
         return text
-
 
 
 def _with_engine(entries: Mapping[str, str], source: Path) -> dict[str, str]:
@@ -117,7 +116,7 @@ def _fill[S: str](template: S, key: str, where: str, values: Mapping[str, object
     wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     if wanted != set(values):
         raise CatalogueError(
-            f"{key!r} (used in {where or 'code'}) takes placeholders {sorted(wanted)}, was given {sorted(values)}"
+            f"{key!r} (used in {where or 'the build code'}) takes placeholders {sorted(wanted)}, was given {sorted(values)}"
         )
     return kind(template.format(**values)) if values else template
 
