@@ -59,6 +59,10 @@ ENGINE_WORDS: Mapping[str, Mapping[str, str]] = {
 }
 
 
+#: Where a text was asked for, when not from a template: a build module (the traceback says which).
+BUILD_CODE = "the build code"
+
+
 class CatalogueError(Exception):
     """A catalogue file, key or placeholder is wrong: the build stops with this message."""
 
@@ -74,16 +78,16 @@ class Catalogue:
     words: Mapping[str, str]
     """``entries`` and :data:`ENGINE_WORDS`: every key a template or script may ask for."""
 
-    def text(self, key: str, where: str = "", /, **values: object) -> str:
+    def text(self, key: str, where: str = BUILD_CODE, /, **values: object) -> str:
         """The text for ``key`` with its placeholders filled; strict about both."""
         return _fill(self._lookup(key, where), key, where, values, str)
 
-    def markup(self, key: str, where: str = "", /, **values: object) -> Markup:
+    def markup(self, key: str, where: str = BUILD_CODE, /, **values: object) -> Markup:
         """As :meth:`text`, escaped for HTML; values that are ``Markup`` stay markup."""
         template = Markup(escape(self._lookup(key, where)))
         return _fill(template, key, where, values, Markup)
 
-    def group(self, prefix: str, where: str = "") -> dict[str, str]:
+    def group(self, prefix: str, where: str = BUILD_CODE) -> dict[str, str]:
         """Every text directly under ``prefix``, by its last key part, for a page script."""
         found = {
             key[len(prefix) + 1 :]: text
@@ -91,13 +95,13 @@ class Catalogue:
             if key.startswith(prefix + ".") and "." not in key[len(prefix) + 1 :]
         }
         if not found:
-            raise CatalogueError(f"{self.source.name} has no texts under {prefix!r} (asked for in {where or 'the build code'})")
+            raise CatalogueError(f"{self.source.name} has no texts under {prefix!r} (asked for in {where})")
         return found
 
     def _lookup(self, key: str, where: str) -> str:
         text = self.words.get(key)
         if text is None:
-            raise CatalogueError(f"{self.source.name} has no key {key!r} (used in {where or 'the build code'})")
+            raise CatalogueError(f"{self.source.name} has no key {key!r} (used in {where})")
         return text
 
 
@@ -116,7 +120,7 @@ def _fill[S: str](template: S, key: str, where: str, values: Mapping[str, object
     wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     if wanted != set(values):
         raise CatalogueError(
-            f"{key!r} (used in {where or 'the build code'}) takes placeholders {sorted(wanted)}, was given {sorted(values)}"
+            f"{key!r} (used in {where}) takes placeholders {sorted(wanted)}, was given {sorted(values)}"
         )
     return kind(template.format(**values)) if values else template
 
