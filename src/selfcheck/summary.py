@@ -177,8 +177,9 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         title=wording.SUMMARY_TITLE,
         checked_on=checked_on,
         based_on=f"{wording.BASED_ON} {format_date(checked_on)}",
-        version=f"Question set {result.question_set_version}, "
-        f"issued {format_date(QUESTION_SET_ISSUED)}",
+        version=wording.QUESTION_SET_LINE.format(
+            version=result.question_set_version, issued=format_date(QUESTION_SET_ISSUED)
+        ),
         status=sign_off_status(bank.QUESTION_SET_SIGN_OFF),
         intro=wording.SUMMARY_INTRO,
         outcome=result.outcome,
@@ -186,12 +187,12 @@ def build_summary(result: Result, checked_on: date) -> Summary:
         red_flags=_section(result, Tier.RED_FLAG),
         sections=sections,
         severity=score,
-        severity_heading="How much the sweating affects daily life",
+        severity_heading=wording.SEVERITY_HEADING,
         severity_text=f"HDSS score {score.hdss} out of 4, {wording.BANDS[score.band]}",
         severity_credit=wording.HDSS_SCALE_CREDIT,
-        answers_heading="All answers",
+        answers_heading=wording.ANSWERS_HEADING,
         answers=tuple(groups),
-        limits_heading="What this check cannot do",
+        limits_heading=wording.LIMITS_HEADING,
         limits=wording.LIMITS,
         recheck=wording.RECHECK,
     )
@@ -213,10 +214,10 @@ def _findings_html(section: SummarySection, level: int) -> list[str]:
         out.append(_tag(f"h{level}", f.label, "sc-finding__label"))
         # The result screen copies the text of [data-sc-answer]: one wording of an answer.
         answer = _tag("strong", f.answer_text, extra=" data-sc-answer")
-        out.append(f'<p class="sc-finding__answer">Answer: {answer}</p>')
+        out.append(f'<p class="sc-finding__answer">{escape(wording.ANSWER_LABEL)} {answer}</p>')
         out.append(_tag("p", f.reason, "sc-finding__reason"))
         out.append(
-            '<p class="sc-finding__ask"><span class="sc-finding__ask-label">Question to ask: </span>'
+            f'<p class="sc-finding__ask"><span class="sc-finding__ask-label">{escape(wording.ASK_LABEL)} </span>'
             f"{escape(f.ask)}</p>"
         )
         out.append("</li>")
@@ -313,8 +314,8 @@ def _render_text(s: Summary) -> str:
         lines += [section.heading.upper(), section.text]
         for f in section.findings:
             lines.append(f"- {f.label}: {f.answer_text}")
-            lines.append(f"  Why: {f.reason}")
-            lines.append(f"  Question to ask: {f.ask}")
+            lines.append(f"  {wording.WHY_LABEL} {f.reason}")
+            lines.append(f"  {wording.ASK_LABEL} {f.ask}")
         lines.append("")
     lines += [s.severity_heading.upper(), s.severity_text, s.severity_credit, ""]
     lines.append(s.answers_heading.upper())

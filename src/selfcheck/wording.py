@@ -233,6 +233,16 @@ BASED_ON = "Based on answers given on"
 SUMMARY_INTRO = (
     "This page shows the patient's own answers to an online self-check, not a medical assessment."
 )
+QUESTION_SET_LINE = "Question set {version}, issued {issued}"
+"""On the summary, the start screen and the paper checklist."""
+LIMITS_HEADING = "What this check cannot do"
+"""Over ``LIMITS`` on the summary and the start screen."""
+SEVERITY_HEADING = "How much the sweating affects daily life"
+ANSWERS_HEADING = "All answers"
+ANSWER_LABEL = "Answer:"
+WHY_LABEL = "Why:"
+ASK_LABEL = "Question to ask:"
+"""Before each finding's question for the doctor, on the summary and the result screen."""
 
 # Progress on the self-check's waiting screen while the engine loads (engine.js reports
 # the stage; the page fills in the figure).

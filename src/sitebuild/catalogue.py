@@ -56,6 +56,8 @@ ENGINE_WORDS: Mapping[str, Mapping[str, str]] = {
         "starting": selfcheck_wording.ENGINE_PROGRESS_STARTING,
         "failed": f"{selfcheck_wording.FALLBACK_HEADING}. {' '.join(selfcheck_wording.FALLBACK_TEXT)}",
     },
+    # For templates: the version line takes placeholders, which t() fills strictly.
+    "selfcheck.wording": {"question_set_line": selfcheck_wording.QUESTION_SET_LINE},
 }
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from selfcheck import QUESTION_SET_VERSION
+from selfcheck import QUESTION_SET_VERSION, wording
 
 from selfcheck_flow import answer_all, clear_answers, new_page, no_result_shown, open_self_check, screen, see_result
 
@@ -46,7 +46,7 @@ def assert_fallback(page: Page) -> None:
     fallback = page.locator("[data-sc-screen=fallback]")
     assert "Speak to a GP" in fallback.inner_text()
     assert page.evaluate("document.activeElement.closest('[data-sc-screen=fallback]') !== null")
-    assert page.title().startswith("The check could not give a result")
+    assert page.title().startswith(wording.FALLBACK_HEADING)
     paper = page.locator("[data-sc-paper]")
     assert paper.is_visible()
     assert paper.locator("[data-sc-paper-question]").count() == len(clear_answers())
