@@ -94,7 +94,7 @@ function showConsent() {
 // as a whole (WCAG 1.4.10); the region can take focus so keyboards can scroll it.
 function table(caption, headings, rows, className = "diary-table") {
   return make("div", { class: "diary-scroll", tabindex: 0, role: "region", "aria-label": caption }, make("table", { class: className },
-    make("caption", { class: "sc-visually-hidden" }, caption),
+    make("caption", { class: "site-visually-hidden" }, caption),
     make("thead", {}, make("tr", {}, headings.map((h) => make("th", { scope: "col" }, h)))),
     make("tbody", {}, rows.map((cells) => make("tr", {}, cells.map((c, i) => (i === 0 ? make("th", { scope: "row" }, c) : make("td", {}, c))))))));
 }
@@ -110,7 +110,7 @@ function renderEntries() {
   const deleteButton = (kind, index, date) => make("button", {
     type: "button", class: "sc-button sc-button--secondary diary-delete-entry",
     "data-diary-remove": kind, "data-diary-index": index,
-  }, M.delete_entry, make("span", { class: "sc-visually-hidden" }, ` ${longDate(date)}`));
+  }, M.delete_entry, make("span", { class: "site-visually-hidden" }, ` ${longDate(date)}`));
   if (data.sessions.length) {
     box.append(make("h3", {}, M.sessions_heading));
     box.append(table(M.sessions_heading,
