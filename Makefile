@@ -57,9 +57,9 @@ preview: build
 # Style and types first (settings in pyproject.toml): a finding fails the job before
 # the slow tests start. pytest exits 5 when it collects no test: not a failure of the job.
 # The tests run on TEST_JOBS processes (pytest-xdist; an idle process takes tests from a
-# busy one). A browser test spends most of its time waiting for the browser, so three
-# processes keep two cores busy: measured on two cores, 1 process 13 min, 2 processes
-# 7.7 min, 3 processes 7.2 min.
+# busy one). A browser test spends much of its time waiting for the browser, so more
+# processes than cores still gain: on two cores with warm caches, pytest took 7.7 min
+# on 2 processes and 7.6 min on 3 (13 min on one, before other cuts).
 TEST_JOBS ?= 3
 test: setup
 	$(VENV)/bin/ruff check .

@@ -109,6 +109,13 @@ class BenchHandler(preview.SiteRequestHandler):
         if self._status:
             self.log.add(Hit(self.server_name, self._url_path(), self._status, self.wfile.count, self._started))
 
+    def parse_request(self) -> bool:
+        # The request has arrived. handle_one_request() starts earlier: on a kept-alive
+        # connection it waits there for the next request, so its time is when the
+        # connection fell idle (before Start, for engine files fetched after it).
+        self._started = time.time()
+        return super().parse_request()
+
     def send_response(self, code: int, message: str | None = None) -> None:
         self._status = code
         super().send_response(code, message)
