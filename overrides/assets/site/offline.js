@@ -34,8 +34,11 @@
   }
 
   async function keepSelfCheckOffline() {
-    await register();
+    // Registering installs the site's offline copy (pages and leaflets, several MB), which
+    // would compete with the engine's download and start: on this page it waits until the
+    // engine has settled. A visit to any other page registers at once.
     const engineStarted = await window.selfcheck.whenReady().then(() => true, () => false);
+    await register();
     // A failed engine is never kept: the page shows the paper checklist instead.
     if (!engineStarted) return;
     const registration = await navigator.serviceWorker.ready;
