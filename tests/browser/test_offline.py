@@ -36,6 +36,18 @@ def wait_for_waiting_build(page: Page, limit_s: float = 30) -> None:
         time.sleep(0.2)
 
 
+def goto_through_handover(page: Page, url: str) -> None:
+    """Load a page while a new build takes over: its one reload may interrupt the load
+    asked for (Playwright then raises), so wait for the new page, not for that load."""
+    try:
+        page.goto(url, wait_until="commit")
+    except PlaywrightError as error:
+        if "interrupted by another navigation" not in str(error):
+            raise
+    page.locator("#rebuilt").wait_for(timeout=15_000)
+    page.wait_for_load_state()
+
+
 def cache_names(page: Page) -> list[str]:
     return page.evaluate("caches.keys()")
 
@@ -157,15 +169,10 @@ def test_new_build_replaces_the_old_one(playwright: Playwright, rebuildable_site
             assert page.locator("#rebuilt").count() == 0
             wait_for_waiting_build(page)
             # The next page load hands over, with one reload: the new build serves it.
-            # That reload can interrupt the load it follows, so the test waits for the
-            # new page, not for the load it asked for.
-            page.goto(url + "glossary/", wait_until="commit")
-            page.locator("#rebuilt").wait_for(timeout=15_000)
-            page.wait_for_load_state()
+            goto_through_handover(page, url + "glossary/")
             assert cache_names(page) == ["site-" + new_version]
             context.set_offline(True)
-            page.goto(url + "glossary/", wait_until="commit")
-            page.locator("#rebuilt").wait_for(timeout=15_000)
+            goto_through_handover(page, url + "glossary/")
         finally:
             context.close()
 
