@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from filelock import FileLock
 from hypothesis import settings
 
 from sitebuild.paths import ROOT
+from support.once import once_per_run
 
 # Hypothesis's per-example deadline (200 ms) measures the machine's load, not the engine:
 # on two shared cores a 0.6 ms example took 420 ms once and failed the run. The number of
@@ -35,22 +35,10 @@ def _build(site_dir: Path) -> None:
 def built_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The site built from the working tree with ``mkdocs build --strict``, once per run.
 
-    Under pytest-xdist every worker asks for it: the first builds it in the run's shared
-    temporary directory while the others wait on a lock (two builds at once would also
-    race on the engine cache in ``.cache/``), then all read the same files. Tests never
+    Two builds at once would also race on the engine cache in ``.cache/``. Tests never
     write into it; a test that changes a site works on its own copy.
     """
-    if worker_id == "master":  # one process: no one to share with
-        site_dir = tmp_path_factory.mktemp("site")
-        _build(site_dir)
-        return site_dir
-    shared = tmp_path_factory.getbasetemp().parent
-    site_dir, done = shared / "site", shared / "site.built"
-    with FileLock(str(shared / "site.lock")):
-        if not done.exists():
-            _build(site_dir)
-            done.touch()
-    return site_dir
+    return once_per_run(tmp_path_factory, worker_id, "site", _build)
 
 
 @pytest.fixture(scope="session")

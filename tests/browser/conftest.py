@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from page_audit import audit
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from support.once import once_per_run
 from support.traffic import Traffic
 
 
@@ -27,6 +31,17 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
+
+
+@pytest.fixture(scope="session")
+def page_facts(browser: Browser, built_site: Path, site_url: str, tmp_path_factory: pytest.TempPathFactory,
+               worker_id: str) -> dict[str, dict]:
+    """What one visit to each built page found (page_audit.py), gathered once per run."""
+
+    def gather(path: Path) -> None:
+        path.write_text(json.dumps(audit(browser, built_site, site_url)), encoding="utf-8")
+
+    return json.loads(once_per_run(tmp_path_factory, worker_id, "page-facts.json", gather).read_text(encoding="utf-8"))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
-from selfcheck_flow import AXE, AXE_TAGS
+from selfcheck_flow import axe_violations
 from support.traffic import Traffic
 
 from diary import api, wording
@@ -25,7 +25,6 @@ from diary import api, wording
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "diary"))
 from diary_helpers import SCENARIOS, two_years
 
-AXE_PATH = "__test-axe.js"
 NOTE = "Private words 4471"
 ENGINE_LIMIT_MS = 180_000
 
@@ -33,7 +32,6 @@ ENGINE_LIMIT_MS = 180_000
 @pytest.fixture(scope="module")
 def opened(browser: Browser, site_url: str) -> Iterator[tuple[BrowserContext, Page, Traffic]]:
     context = browser.new_context(service_workers="block", accept_downloads=True)
-    context.route(site_url + AXE_PATH, lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
     page = context.new_page()
     # "Delete my diary" and "Open a file" ask first: the patient says yes.
     page.on("dialog", lambda dialog: dialog.accept())
@@ -96,16 +94,6 @@ def _export(page: Page, action: str = "export-json") -> bytes:
     with page.expect_download() as info:
         page.click(f"[data-diary-action={action}]")
     return Path(info.value.path()).read_bytes()
-
-
-def _axe(page: Page, site_url: str) -> list[str]:
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(url=site_url + AXE_PATH)
-    return page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})"
-        ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', ')))",
-        AXE_TAGS,
-    )
 
 
 def test_summary_matches_cpython_on_every_scenario(page: Page) -> None:
@@ -219,12 +207,12 @@ def test_no_request_and_no_diary_data_in_url_title_or_cookies(opened: tuple[Brow
 @pytest.mark.parametrize("width", [1280, 320])
 def test_axe_finds_nothing_in_any_state(page: Page, site_url: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 900})
-    assert _axe(page, site_url) == [], "empty"
+    assert axe_violations(page) == [], "empty"
     page.evaluate("() => { document.querySelector('details:has([data-diary-form=plan])').open = true; }")
     for form in ("session", "score", "plan", "import"):
         page.click(f"[data-diary-form={form}] [data-diary-submit]")
         page.locator(f"[data-diary-form={form}] [data-diary-errors]").wait_for(state="visible")
-    assert _axe(page, site_url) == [], "every form showing its errors"
+    assert axe_violations(page) == [], "every form showing its errors"
     _open_file(page, "diary.json", json.dumps(SCENARIOS[4]["diary"]))
     _status(page, wording.PAGE["imported"])
     _clear_status(page)
@@ -232,10 +220,10 @@ def test_axe_finds_nothing_in_any_state(page: Page, site_url: str, width: int) -
     _status(page, wording.PAGE["kept_now"])
     for details in page.locator("[data-diary-progress] details").all():
         details.locator("summary").click()
-    assert _axe(page, site_url) == [], "full diary kept, plan days shown, tables open"
+    assert axe_violations(page) == [], "full diary kept, plan days shown, tables open"
     assert page.evaluate("document.documentElement.scrollWidth") <= width, "no sideways scrolling"
     page.emulate_media(media="print")
-    assert _axe(page, site_url) == [], "printed summary"
+    assert axe_violations(page) == [], "printed summary"
 
 
 def test_keyboard_reaches_the_error_and_the_field(page: Page) -> None:

@@ -26,7 +26,7 @@ from selfcheck_flow import (
 
 @pytest.fixture(scope="module")
 def page(browser: Browser, site_url: str) -> Iterator[Page]:
-    context, page, _ = new_page(browser, site_url, bypass_csp=True)
+    context, page, _ = new_page(browser, site_url)
     open_self_check(page, site_url)
     yield page
     context.close()
@@ -78,7 +78,7 @@ def test_radio_error_state_has_no_violations(page: Page) -> None:
 
 
 def test_fallback_and_no_javascript_have_no_violations(browser: Browser, site_url: str) -> None:
-    context, page, _ = new_page(browser, site_url, bypass_csp=True)
+    context, page, _ = new_page(browser, site_url)
     try:
         context.route("**/assets/selfcheck/engine.js", lambda route: route.fulfill(status=404, body=""))
         open_self_check(page, site_url, wait_for_engine=False)
@@ -89,7 +89,7 @@ def test_fallback_and_no_javascript_have_no_violations(browser: Browser, site_ur
         context.close()
     # The page as it is without JavaScript: the same HTML with no script of ours running
     # (axe itself needs script, so the scripts are refused rather than JavaScript turned off).
-    context, page, _ = new_page(browser, site_url, bypass_csp=True)
+    context, page, _ = new_page(browser, site_url)
     try:
         context.route("**/assets/selfcheck/*.js", lambda route: route.fulfill(status=404, body=""))
         page.goto(site_url + "self-check/")
