@@ -21,6 +21,21 @@ settings.register_profile("project", deadline=None)
 settings.load_profile("project")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Order the run for parallel processes (each takes a share from the front).
+
+    Tests that need no built site come first, so that the other processes work while
+    one builds it; then the tests that read the page-wide facts (page_audit.py), the
+    run's longest single task, so that it starts early rather than ending the run late.
+    """
+
+    def rank(item: pytest.Item) -> int:
+        needs = getattr(item, "fixturenames", ())
+        return 0 if "built_site" not in needs else 1 if "page_facts" in needs else 2
+
+    items.sort(key=rank)
+
+
 def _build(site_dir: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
