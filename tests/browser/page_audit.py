@@ -4,7 +4,7 @@ A page is loaded once, at phone width, under the site's real CSP, and then: axe 
 390 px, Tab through every stop, the width at 320 px, axe at 1280 px on screen and in
 print, and the CSP violations the visit caused. Without JavaScript the page is loaded
 once more, for its width at 320 px. The tests in test_pages_accessibility.py and
-test_headers.py read these facts; the run gathers them once (tests/conftest.py).
+test_headers.py read these facts; the run gathers them once (tests/browser/conftest.py).
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ RECORD_STOPS = """() => {
 TABS_PER_READ = 16
 MAX_STOPS = 400
 
+
 @dataclass
 class PageFacts:
     axe: dict[str, list[str]] = field(default_factory=dict)  # by "phone", "desktop", "print"
@@ -55,6 +56,7 @@ class PageFacts:
     unseen_stops: list[str] = field(default_factory=list)
     width_320: int = 0
     width_320_no_js: int = 0
+    csp_header: str = ""
     csp: list[str] = field(default_factory=list)
 
 
@@ -78,7 +80,8 @@ def tab_stops(page: Page) -> list[dict]:
 def visit(page: Page, url: str, path: str, reports: list[str]) -> PageFacts:
     facts = PageFacts()
     page.set_viewport_size(PHONE)
-    page.goto(url)
+    response = page.goto(url)
+    facts.csp_header = response.headers.get("content-security-policy", "") if response else ""
     checked_by_axe = path != SELF_CHECK
     if checked_by_axe:
         facts.axe["phone"] = axe_violations(page)

@@ -4,6 +4,7 @@ page: no CSP violation anywhere, the self-check still runs, injected script is b
 from __future__ import annotations
 
 import json
+
 from playwright.sync_api import Browser, Route
 
 from selfcheck.api import evaluate_json
@@ -13,6 +14,7 @@ from trust_helpers import VALID_ANSWERS, WATCH_CSP, watch_csp_console
 def test_no_page_breaks_the_policy(browser: Browser, page_facts: dict[str, dict], site_url: str) -> None:
     """Every page, the search and the self-check run under the CSP without one violation."""
     # Every page, loaded and used by keyboard (page_audit.py visits them under the CSP).
+    assert [path or "/" for path, facts in page_facts.items() if "default-src 'self'" not in facts["csp_header"]] == []
     assert {path or "/": facts["csp"] for path, facts in page_facts.items() if facts["csp"]} == {}
     context = browser.new_context()
     context.add_init_script(WATCH_CSP)
