@@ -20,6 +20,7 @@ from sitebuild import (
     headers,
     leaflets,
     minify,
+    modules,
     offline,
     paths,
     permalinks,
@@ -54,6 +55,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["diary"] = diary_page.context(config)
     # The engine's wording (selfcheck.wording), for texts the page shows as the engine words them.
     env.globals["selfcheck_wording"] = wording
+    env.filters["module_imports"] = modules.module_imports
     return env
 
 

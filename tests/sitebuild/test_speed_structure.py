@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from support.site import engine_dir
 
-from sitebuild import engine, paths, stdlib
+from sitebuild import engine, modules, paths, stdlib
 from sitebuild.offline import ENGINE_PREFIXES
 
 _REFERENCE = re.compile(r"""\b(?:src|href|content)\s*=\s*["']([^"']+)["']""", re.I)
@@ -52,8 +52,8 @@ def test_information_pages_reference_no_engine_file(built_site: Path) -> None:
 
 
 def test_self_check_page_points_at_the_runtime_early(built_site: Path) -> None:
-    """The self-check page names the runtime, lock and trimmed stdlib in its <head> and
-    starts the engine from there, so the worker starts before the body is parsed."""
+    """The self-check page names the runtime, lock and trimmed stdlib in its <head>, and
+    its bridge is a module script there (the engine itself downloads only when asked for)."""
     page = built_site / "self-check" / "index.html"
     head = page.read_text(encoding="utf-8").split("</head>")[0]
     metas = dict(re.findall(r'<meta name="(selfcheck-[a-z]+)" content="([^"]+)"', head))
@@ -162,3 +162,13 @@ def test_worker_loads_the_summary_right_after_ready() -> None:
     worker = (paths.ROOT / "overrides" / "assets" / "selfcheck" / "worker.js").read_text(encoding="utf-8")
     assert 'pyimport("selfcheck.summary")' in worker
     assert re.search(r'postMessage\(\{ type: "ready", python \}\);\s*(//.*\s*)*if \(!failed\) loadSummary\(\);', worker)
+
+
+@pytest.mark.parametrize(("page", "entry"), [("self-check", "assets/selfcheck/flow.js"), ("diary", "assets/diary/page.js")])
+def test_engine_pages_ask_for_every_module_at_once(built_site: Path, page: str, entry: str) -> None:
+    """The page's <head> preloads every module its script imports (sitebuild.modules), so
+    none waits for the module that imports it to arrive first."""
+    head = (built_site / page / "index.html").read_text(encoding="utf-8").split("</head>")[0]
+    preloaded = {href.removeprefix("../") for href in re.findall(r'<link rel="modulepreload" href="([^"]+)"', head)}
+    assert preloaded == set(modules.module_imports(entry))
+    assert all((built_site / path).is_file() for path in preloaded)

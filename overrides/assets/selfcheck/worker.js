@@ -9,9 +9,6 @@
 //                   {type: "reply", id, text}  |  {type: "error", id, message}
 // Data crosses as JSON text, so no Python proxy objects leak into the page.
 
-import { BYTECODE_ZIP, engineFiles } from "./wheel.js";
-import { refuseIfWasmBlocked } from "./wasm-check.js";
-
 let engine = null;
 let loadSummary = null;
 let failed = false;
@@ -87,6 +84,15 @@ self.fetch = async (resource, options) => {
 };
 
 async function start(config) {
+  // The runtime is asked for at once, beside this worker's own modules. As static
+  // imports, those would be fetched only once this file had arrived and been parsed:
+  // one more round trip before the runtime could even be asked for.
+  const runtime = import(`${config.runtimeURL}pyodide.mjs`);
+  runtime.catch(() => {}); // awaited below, unless the check refuses first
+  const [{ refuseIfWasmBlocked }, { BYTECODE_ZIP, engineFiles }] = await Promise.all([
+    import("./wasm-check.js"),
+    import("./wheel.js"),
+  ]);
   refuseIfWasmBlocked();
   // The wheel (integrity-checked against the lock) and the engine's bytecode are
   // fetched now and written before Python starts: see wheel.js.
@@ -96,7 +102,7 @@ async function start(config) {
     packageName: "selfcheck",
     bytecodeURL: config.stdLibURL ? new URL(BYTECODE_ZIP, config.packageBaseURL).href : undefined,
   });
-  const { loadPyodide } = await import(`${config.runtimeURL}pyodide.mjs`);
+  const { loadPyodide } = await runtime;
   const pyodide = await loadPyodide({
     indexURL: config.runtimeURL,
     lockFileContents: files.lockFileContents,
