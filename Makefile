@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # puppeteer-core (Firefox tests) never downloads a browser: Debian's Firefox ESR is used.
 export PUPPETEER_SKIP_DOWNLOAD := 1
 
-.PHONY: help setup build serve preview test bench clean
+.PHONY: help setup system-packages build serve preview test bench clean
 
 help:
 	@echo "make serve   install what is needed, build, and serve on http://$(HOST):$(PORT) with live reload"
@@ -25,15 +25,25 @@ help:
 	@echo "make bench   measure page weight, engine start, memory and build time (writes bench.json)"
 	@echo "make clean   remove the build, caches and installed tools"
 
-setup: $(STAMPS)/venv $(STAMPS)/npm
+# The Python tools, the npm packages and the system packages (browsers, Pango) install
+# side by side: each is mostly one core, a download or the disk, and on a fresh machine
+# together they are the longest part of `make test` before the first test.
+setup:
+	@$(MAKE) --no-print-directory --output-sync=target -j3 $(STAMPS)/venv $(STAMPS)/npm system-packages
+
+# Debian's Chromium, Firefox ESR and WebKitGTK for the browser tests, Pango for the PDF
+# leaflets: checked every time (they are not ours to stamp), installed only when missing.
+system-packages:
+	scripts/install-system-packages
 
 # The venv: project tooling on Python >= 3.12. The .pth file puts src/ on the path so
 # that the build integration (src/sitebuild) imports as a package without being shipped
 # in the selfcheck wheel.
+# Python >= 3.12 brings a pip that installs this project as it is (editable, from
+# pyproject.toml), so pip is not upgraded first: that was one more download per set-up.
 $(STAMPS)/venv: pyproject.toml scripts/find-python
 	@python=$$(scripts/find-python) && echo "Using $$python" && \
 	  { [ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { rm -rf $(VENV) && "$$python" -m venv $(VENV); }; }
-	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	$(PY) -c 'import site, pathlib; pathlib.Path(site.getsitepackages()[0], "iontophoresis-src.pth").write_text(str(pathlib.Path("src").resolve()) + "\n")'
 	@mkdir -p $(STAMPS) && touch $@
@@ -42,13 +52,10 @@ $(STAMPS)/npm: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@mkdir -p $(STAMPS) && touch $@
 
-# The PDF leaflets need Pango (WeasyPrint): install it first, only when missing.
 build: setup
-	scripts/install-system-packages
 	$(VENV)/bin/mkdocs build --strict
 
 serve: setup
-	scripts/install-system-packages
 	$(VENV)/bin/mkdocs serve --strict --livereload --dev-addr $(HOST):$(PORT)
 
 preview: build
@@ -64,13 +71,11 @@ TEST_JOBS ?= 3
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
-	scripts/install-system-packages
 	node --test tests/js/
 	$(PY) -m pytest -n $(TEST_JOBS) --dist worksteal || [ $$? -eq 5 ]
 
 # Not part of `make test`: it times `make build` itself, then measures the built site.
 bench: setup
-	scripts/install-system-packages
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 clean:

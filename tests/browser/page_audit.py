@@ -28,6 +28,10 @@ SELF_CHECK = "self-check/"  # axe checks each of its states in test_selfcheck_ac
 # so it describes the stop the previous Tab reached, scrolled into view by the browser.
 RECORD_STOPS = """() => {
   window.__stops = [];
+  // Each stop is known by a number, so that coming back round to the first is noticed
+  // without serialising elements (a focusable table or region can be large).
+  const numbers = new WeakMap();
+  let count = 0;
   document.addEventListener("keydown", (event) => {
     if (event.key !== "Tab") return;
     const focused = document.activeElement;
@@ -42,7 +46,8 @@ RECORD_STOPS = """() => {
     const seen = r.width >= 1 && r.height >= 1 && r.right > 0 && r.left < innerWidth && r.bottom > 0 && r.top < innerHeight
       && el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
       && !!top && (el.contains(top) || top.contains(el) || (el.labels && [...el.labels].some((l) => l.contains(top))));
-    window.__stops.push({ seen, what: focused.outerHTML.slice(0, 100), key: focused.outerHTML });
+    if (!numbers.has(focused)) numbers.set(focused, count++);
+    window.__stops.push({ seen, key: numbers.get(focused), what: seen ? "" : focused.outerHTML.slice(0, 100) });
   }, true);
 }"""
 TABS_PER_READ = 16
