@@ -52,6 +52,10 @@ RECORD_STOPS = """() => {
 }"""
 TABS_PER_READ = 16
 MAX_STOPS = 400
+# Focus moves on the Tab key's keydown; its keyup does nothing. Sent alone through the
+# DevTools protocol, one Tab is one round trip to the browser instead of two (each waits
+# for a frame): about 20 ms a stop instead of 35, on a thousand stops a run.
+TAB_DOWN = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "nativeVirtualKeyCode": 9}
 
 
 @dataclass
@@ -68,17 +72,21 @@ class PageFacts:
 def tab_stops(page: Page) -> list[dict]:
     """Every Tab stop from the top of the page round to the first again."""
     page.evaluate(RECORD_STOPS)
+    keys = page.context.new_cdp_session(page)
     recorded: list[dict | None] = []
-    while len(recorded) <= MAX_STOPS:
-        for _ in range(TABS_PER_READ):
-            page.keyboard.press("Tab")
-        recorded += page.evaluate("() => window.__stops.splice(0)")
-        # recorded[0] is the page before the first Tab; then one entry per stop.
-        stops = recorded[1:]
-        first = stops[0]["key"] if stops and stops[0] else None
-        for number, stop in enumerate(stops):
-            if stop is None or (number and stop["key"] == first):
-                return stops[:number]
+    try:
+        while len(recorded) <= MAX_STOPS:
+            for _ in range(TABS_PER_READ):
+                keys.send("Input.dispatchKeyEvent", TAB_DOWN)
+            recorded += page.evaluate("() => window.__stops.splice(0)")
+            # recorded[0] is the page before the first Tab; then one entry per stop.
+            stops = recorded[1:]
+            first = stops[0]["key"] if stops and stops[0] else None
+            for number, stop in enumerate(stops):
+                if stop is None or (number and stop["key"] == first):
+                    return stops[:number]
+    finally:
+        keys.detach()
     raise AssertionError(f"Tab never came back round after {MAX_STOPS} stops")
 
 
