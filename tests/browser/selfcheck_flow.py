@@ -64,8 +64,11 @@ def fill(page: Page, question_id: str, value: object) -> None:
     if kind is Kind.AGE:
         section.locator("input").fill(str(value))
     elif kind is Kind.AREAS:
-        for box in section.locator("input[type=checkbox]").all():
-            box.set_checked(box.get_attribute("value") in value)
+        # Read every box's state in one round trip; click only the ones that must change.
+        boxes = section.locator("input[type=checkbox]")
+        for index, (box_value, checked) in enumerate(boxes.evaluate_all("els => els.map((e) => [e.value, e.checked])")):
+            if (box_value in value) != checked:
+                boxes.nth(index).set_checked(not checked)
     else:
         section.locator(f"input[value='{value}']").check()
 
