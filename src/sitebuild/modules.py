@@ -3,8 +3,8 @@
 A browser learns a module's imports only once it has fetched and parsed that module, so
 a script two imports deep costs two more round trips, taken while the page's main
 thread is busy with everything else. ``<link rel="modulepreload">`` for each of them
-(``partials/module-preloads.html``) lets them download with the stylesheets instead:
-It saves the round trips; it does not change what is downloaded.
+(``partials/module-preloads.html``) lets them download with the stylesheets instead.
+That saves the round trips; it does not change what is downloaded.
 
 Only the site's own relative, static imports are followed: a dynamic ``import()`` is
 asked for when the code runs, and a worker's modules belong to the worker.
@@ -12,8 +12,8 @@ asked for when the code runs, and a worker's modules belong to the worker.
 
 from __future__ import annotations
 
+import posixpath
 import re
-from pathlib import PurePosixPath
 
 from sitebuild import paths
 
@@ -33,23 +33,13 @@ def module_imports(entry: str) -> tuple[str, ...]:
     """Every module ``entry`` (a path under ``overrides/``, as on the site) imports,
     directly or through another, each once, nearest first."""
     found: list[str] = []
-    queue = [PurePosixPath(entry)]
+    queue = [entry]
     while queue:
         module = queue.pop(0)
         source = (paths.OVERRIDES / module).read_text(encoding="utf-8")
         for specifier in imports_of(source):
-            target = _resolve(module, specifier)
-            if str(target) not in found and target != PurePosixPath(entry):
-                found.append(str(target))
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(module), specifier))
+            if target not in found and target != entry:
+                found.append(target)
                 queue.append(target)
     return tuple(found)
-
-
-def _resolve(module: PurePosixPath, specifier: str) -> PurePosixPath:
-    parts: list[str] = list(module.parent.parts)
-    for part in PurePosixPath(specifier).parts:
-        if part == "..":
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return PurePosixPath(*parts)
