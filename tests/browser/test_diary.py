@@ -231,7 +231,7 @@ def test_keyboard_reaches_the_error_and_the_field(page: Page) -> None:
     page.keyboard.press("Enter")  # submits the session form, as a keyboard user would
     # Focus moves to the error summary once the engine has checked the entry. (The
     # summary may still show from an earlier test on this page, so wait for the focus.)
-    page.wait_for_function("document.activeElement.matches('[data-diary-form=session] [data-diary-errors]')")
+    page.wait_for_function("() => document.activeElement.matches('[data-diary-form=session] [data-diary-errors]')")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # the first error link
     assert page.evaluate("document.activeElement.id") == "diary-areas"
