@@ -50,6 +50,12 @@ RECORD_STOPS = """() => {
     window.__stops.push({ seen, key: numbers.get(focused), what: seen ? "" : focused.outerHTML.slice(0, 100) });
   }, true);
 }"""
+# The diary page starts its engine on load and then draws the plan and progress, which
+# moves what is below them: the walk waits until the engine has answered either way.
+SETTLED = """() => {
+  const diary = document.querySelector("[data-diary]");
+  return !diary || diary.dataset.diaryEngine !== undefined;
+}"""
 TABS_PER_READ = 16
 MAX_STOPS = 400
 # Focus moves on the Tab key's keydown; its keyup does nothing. Sent alone through the
@@ -95,6 +101,7 @@ def visit(page: Page, url: str, path: str, reports: list[str]) -> PageFacts:
     page.set_viewport_size(PHONE)
     response = page.goto(url)
     facts.csp_header = response.headers.get("content-security-policy", "") if response else ""
+    page.wait_for_function(SETTLED, timeout=120_000)
     checked_by_axe = path != SELF_CHECK
     if checked_by_axe:
         facts.axe["phone"] = axe_violations(page)
