@@ -1,6 +1,7 @@
 """The three browser engines a patient may use, behind one small driver interface.
 
-* Chromium: Debian's ``/usr/bin/chromium`` through Playwright (the session's browser).
+* Chromium: Debian's ``/usr/bin/chromium``, the full browser (not the headless shell the
+  other browser tests use), through Playwright.
 * Firefox ESR: Debian's ``/usr/bin/firefox-esr`` through puppeteer-core over WebDriver
   BiDi (``firefox_bridge.mjs``): Playwright's Firefox needs its own patched build.
 * WebKitGTK, Safari's engine: its MiniBrowser through ``WebKitWebDriver`` and Selenium,
@@ -25,8 +26,8 @@ from pathlib import Path
 from typing import Any, Protocol
 from collections.abc import Iterator
 
-from chromium import CHROMIUM
-from playwright.sync_api import Browser
+from chromium import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Playwright
 
 FIREFOX = "/usr/bin/firefox-esr"
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
@@ -75,10 +76,11 @@ def missing_binaries(name: str) -> list[str]:
 class ChromiumDriver:
     name = "chromium"
 
-    def __init__(self, browser: Browser) -> None:
-        self.context = browser.new_context(service_workers="block")
+    def __init__(self, playwright: Playwright) -> None:
+        self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        self.context = self.browser.new_context(service_workers="block")
         self.page = self.context.new_page()
-        self.version = browser.version
+        self.version = self.browser.version
         self._problems: list[str] = []
         self.page.on("pageerror", lambda error: self._problems.append(f"page error: {error}"))
         self.page.on("console", lambda m: self._problems.append(f"console: {m.text}") if m.type == "error" else None)
@@ -100,7 +102,7 @@ class ChromiumDriver:
         return list(self._problems)
 
     def close(self) -> None:
-        self.context.close()
+        self.browser.close()
 
 
 class FirefoxDriver:
@@ -244,15 +246,15 @@ def _start_xvfb() -> tuple[subprocess.Popen, str]:
 
 
 @contextmanager
-def open_engine(name: str, chromium: Browser | None = None) -> Iterator[Driver]:
+def open_engine(name: str, playwright: Playwright | None = None) -> Iterator[Driver]:
     """A driver for one engine, closed afterwards. Raises EngineUnavailable."""
     missing = missing_binaries(name)
     if missing:
         raise EngineUnavailable(f"{name}: not installed ({', '.join(missing)}); `make test` installs it")
     if name == "chromium":
-        if chromium is None:
-            raise EngineUnavailable("chromium: no Playwright browser given")
-        driver: Any = ChromiumDriver(chromium)
+        if playwright is None:
+            raise EngineUnavailable("chromium: no Playwright given")
+        driver: Any = ChromiumDriver(playwright)
     elif name == "firefox":
         driver = FirefoxDriver()
     else:

@@ -1,5 +1,6 @@
-"""The self-check and the diary in the three browser engines patients use: Chromium,
-Firefox ESR and WebKitGTK (Safari's engine, as on an iPhone).
+"""The self-check and the diary in the three browser engines patients use: Chromium
+(the full browser, where the other browser tests use its headless shell), Firefox ESR
+and WebKitGTK (Safari's engine, as on an iPhone).
 
 One load of the self-check page per engine. On it, every named scenario goes through
 the page's ``window.selfcheck.evaluate`` in one in-page loop and must give exactly
@@ -98,9 +99,9 @@ def driver(request: pytest.FixtureRequest) -> Iterator[Driver]:
     name = request.param
     if missing_binaries(name) and not os.environ.get("CI"):
         pytest.skip(f"{name} is not installed ({', '.join(missing_binaries(name))}); `make test` installs it")
-    chromium = request.getfixturevalue("browser") if name == "chromium" else None
+    playwright = request.getfixturevalue("playwright") if name == "chromium" else None
     try:
-        with open_engine(name, chromium) as opened:
+        with open_engine(name, playwright) as opened:
             yield opened
     except EngineUnavailable as error:
         pytest.fail(f"{name} cannot start: {error}", pytrace=False)

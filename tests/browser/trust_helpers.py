@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from chromium import CHROMIUM, CHROMIUM_ARGS
+from chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
 from support.answers import clear_answers
 
@@ -33,7 +33,7 @@ def launch_persistent(playwright: Playwright, user_data_dir: Path) -> BrowserCon
     """Chromium with an on-disk profile: service worker, Cache Storage and HTTP cache
     as a real visitor has them."""
     return playwright.chromium.launch_persistent_context(
-        str(user_data_dir), executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        str(user_data_dir), executable_path=HEADLESS_SHELL, args=CHROMIUM_ARGS
     )
 
 
