@@ -40,6 +40,7 @@ BARE_PAGE = """\
 <title>Bare loadPyodide</title>
 <p>Bare Pyodide start.</p>
 <script type="module">
+  window.__askedAt = performance.now();
   const worker = new Worker("./worker.js", { type: "module" });
   window.bare = new Promise((resolve, reject) => {
     worker.onmessage = ({ data }) => (data.ok ? resolve(data.python) : reject(new Error(data.message)));

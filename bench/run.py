@@ -53,8 +53,12 @@ WARM_WAIT_MS = 2500  # Chromium writes the wasm code cache ~1.5 s after compilin
 START_BUTTON = '[data-sc-action="start"]'
 FIRST_INPUT = 'section[data-sc-screen="question"]:not([hidden]) :is(input, select, textarea)'
 ENGINE_PATHS = ("/assets/pyodide/", "/assets/selfcheck/engine/")
-# Records when window.selfcheck.ready settles, whenever the bridge defines it.
+# Records when window.selfcheck.ready settles, whenever the bridge defines it, and when
+# the engine was asked for: the first press of Start (the bare page records its own).
 READY_PROBE = """
+addEventListener("click", (event) => {
+  if (window.__askedAt === undefined && event.target.closest?.('[data-sc-action="start"]')) window.__askedAt = performance.now();
+}, true);
 (() => {
   const watch = setInterval(() => {
     if (!window.selfcheck) return;
@@ -177,7 +181,10 @@ def site_cold_warm(playwright, site: str, log: server.Log, figures: Figures, pre
                 first.wait_for(state="visible")
                 assert first.is_enabled()
                 figures[f"{prefix}first_question_ms"].add(page.evaluate("performance.now()"))
-            figures[f"{prefix}site_cold_ms"].add(wait_ready(page))
+            ready = wait_ready(page)
+            figures[f"{prefix}site_cold_ms"].add(ready)
+            if net is None and not prefix:
+                figures["site_cold_after_ask_ms"].add(ready - page.evaluate("window.__askedAt"))
             size, count, _ = wire(log, "site", ready_epoch(page))
             figures[f"{prefix}selfcheck_bytes"].add(size)
             figures[f"{prefix}selfcheck_requests"].add(count)
@@ -203,7 +210,9 @@ def bare_cold_warm(playwright, bare: str, log: server.Log, figures: Figures, pre
             throttle(context, page, net)
             log.clear()
             page.goto(bare, wait_until="commit")
-            figures[f"{prefix}bare_cold_ms"].add(wait_ready(page))
+            ready = wait_ready(page)
+            figures[f"{prefix}bare_cold_ms"].add(ready)
+            figures[f"{prefix}bare_cold_after_ask_ms"].add(ready - page.evaluate("window.__askedAt"))
             size, count, _ = wire(log, "bare", ready_epoch(page))
             figures[f"{prefix}bare_bytes"].add(size)
             figures[f"{prefix}bare_requests"].add(count)
@@ -430,10 +439,14 @@ def table(figures: Figures, notes: dict) -> tuple[str, list[dict]]:
         ("Self-check until ready, warm (bytes, requests)", fmt(f["warm_bytes"], "KB"), fmt(f["warm_requests"], "n"), ""),
         ("First question answerable (after Start)", fmt(f["first_question_ms"], "ms"), "",
          target("first question ≤ 1 s", f["first_question_ms"].median, 1000, "≤ 1000 ms")),
-        ("Engine ready, cold", fmt(f["site_cold_ms"], "ms"), "",
+        ("Engine ready, cold, from opening the page (Start pressed once shown)", fmt(f["site_cold_ms"], "ms"), "",
          target("ready cold ≤ 0.5× bare", ratio(f["site_cold_ms"], f["bare_cold_ms"]).median, 0.5,
                 f"{fmt(ratio(f['site_cold_ms'], f['bare_cold_ms']), 'x')}× bare (≤ 0.5, stretch 0.35)")),
-        ("Bare loadPyodide, cold", fmt(f["bare_cold_ms"], "ms"), "", "floor"),
+        ("Bare loadPyodide, cold, from opening the page", fmt(f["bare_cold_ms"], "ms"), "", "floor"),
+        ("Engine ready, cold, from the press of Start", fmt(f["site_cold_after_ask_ms"], "ms"), "",
+         target("ready cold after Start ≤ 0.5× bare", ratio(f["site_cold_after_ask_ms"], f["bare_cold_after_ask_ms"]).median, 0.5,
+                f"{fmt(ratio(f['site_cold_after_ask_ms'], f['bare_cold_after_ask_ms']), 'x')}× bare from its request (≤ 0.5, stretch 0.35)")),
+        ("Bare loadPyodide, cold, from its page's request", fmt(f["bare_cold_after_ask_ms"], "ms"), "", "floor"),
         ("Engine ready, warm (reload)", fmt(f["site_warm_ms"], "ms"), "",
          target("ready warm ≤ 0.6× cold", ratio(f["site_warm_ms"], f["site_cold_ms"]).median, 0.6,
                 f"{fmt(ratio(f['site_warm_ms'], f['site_cold_ms']), 'x')}× cold")),
