@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -63,3 +64,11 @@ def site_url(built_site: Path) -> Iterator[str]:
 
     with serve(built_site) as url:
         yield url
+
+
+@pytest.fixture
+def site_copy(built_site: Path, tmp_path: Path) -> Path:
+    """A private copy of the build, so that changing it leaves the session's site alone."""
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    return site

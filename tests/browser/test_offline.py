@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import time
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Playwright
 
 from diary import wording as diary_wording
 from selfcheck.api import evaluate_json
-from sitebuild import headers, offline
+from sitebuild import offline
 from sitebuild.preview import serve
-from trust_helpers import VALID_ANSWERS, launch_persistent, page_paths, wait_until_offline_ready
+from trust_helpers import VALID_ANSWERS, launch_persistent, page_paths, rederive, wait_until_offline_ready
 NEW_BUILD_WAITING = "navigator.serviceWorker.getRegistration().then((r) => Boolean(r && r.waiting))"
 
 
@@ -126,28 +124,18 @@ def test_information_pages_do_not_cache_the_engine(
         context.close()
 
 
-@pytest.fixture
-def rebuildable_site(built_site: Path, tmp_path: Path) -> Path:
-    """A private copy of the build, so that changing it leaves the session's site alone."""
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    return site
-
-
 def rebuild_with_changed_page(site: Path) -> None:
-    """Change one page, then rerun the build's last two steps, which derive the cache
-    version and the CSP from the files (as `mkdocs build` does after writing pages)."""
+    """A rebuild in which one page changed."""
     glossary = site / "glossary" / "index.html"
     html = glossary.read_text(encoding="utf-8")
     glossary.write_text(html.replace("</h1>", "</h1><p id=\"rebuilt\">Changed in the new build.</p>", 1), encoding="utf-8")
-    headers.write(site)
-    offline.write(site)
+    rederive(site)
 
 
-def test_new_build_replaces_the_old_one(playwright: Playwright, rebuildable_site: Path, tmp_path: Path) -> None:
+def test_new_build_replaces_the_old_one(playwright: Playwright, site_copy: Path, tmp_path: Path) -> None:
     """After a rebuild the new pages are served and only the new build's cache is left."""
-    old_version = build_version(rebuildable_site)
-    with serve(rebuildable_site) as url:
+    old_version = build_version(site_copy)
+    with serve(site_copy) as url:
         context = launch_persistent(playwright, tmp_path / "profile")
         try:
             page = context.new_page()
@@ -159,8 +147,8 @@ def test_new_build_replaces_the_old_one(playwright: Playwright, rebuildable_site
             # The preview server's Last-Modified has one-second steps, like many hosts':
             # a rebuild within the same second would look unchanged to the browser.
             time.sleep(1.1)
-            rebuild_with_changed_page(rebuildable_site)
-            new_version = build_version(rebuildable_site)
+            rebuild_with_changed_page(site_copy)
+            new_version = build_version(site_copy)
             assert new_version != old_version
 
             # This load is answered by the old build; shortly after it (Chromium waits for

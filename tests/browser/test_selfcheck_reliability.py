@@ -9,7 +9,6 @@ it go (a slow route in the server, the real bytes), or Chromium throttles the ne
 from __future__ import annotations
 
 import json
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -20,9 +19,8 @@ from playwright.sync_api import Browser, BrowserContext, Page, Playwright
 
 from selfcheck import QUESTION_SET_VERSION
 from selfcheck_flow import clear_answers, expected, fill, new_page, no_result_shown, screen, see_result
-from sitebuild import headers, offline
 from sitebuild.preview import SiteRequestHandler, serve
-from trust_helpers import launch_persistent, wait_until_offline_ready
+from trust_helpers import launch_persistent, rederive, wait_until_offline_ready
 
 ENGINE_PATHS = ("/assets/pyodide/", "/assets/selfcheck/engine/", "/assets/selfcheck/worker.js")
 STATE = "() => document.querySelector('[data-module=sc-selfcheck]').dataset.scState"
@@ -248,13 +246,6 @@ def test_a_slow_but_steady_line_is_not_cut_off(browser: Browser, site_url: str) 
 
 # --- offline and rebuilds (F2) -----------------------------------------------------------
 
-@pytest.fixture
-def own_site(built_site: Path, tmp_path: Path) -> Path:
-    site = tmp_path / "site"
-    shutil.copytree(built_site, site)
-    return site
-
-
 def first_visit(context: BrowserContext, url: str) -> Page:
     """Open the self-check, start it, and wait until it is saved on this device."""
     page = context.new_page()
@@ -272,11 +263,11 @@ def ready_ms(page: Page) -> float:
 
 
 def test_engine_starts_with_the_server_stopped_and_the_browser_online(
-    playwright: Playwright, own_site: Path, tmp_path: Path
+    playwright: Playwright, site_copy: Path, tmp_path: Path
 ) -> None:
     context = launch_persistent(playwright, tmp_path / "profile")
     try:
-        with serve(own_site) as url:
+        with serve(site_copy) as url:
             page = first_visit(context, url)
         # The server is gone; the browser still believes it is online.
         assert page.evaluate("navigator.onLine")
@@ -297,21 +288,20 @@ def rename_engine_folder(site: Path) -> None:
     old.rename(new)
     page = site / "self-check" / "index.html"
     page.write_text(page.read_text(encoding="utf-8").replace(old.name, new.name), encoding="utf-8")
-    headers.write(site)
-    offline.write(site)
+    rederive(site)
 
 
 def test_a_returning_visitor_after_a_rebuild_gets_a_working_check(
-    playwright: Playwright, own_site: Path, tmp_path: Path
+    playwright: Playwright, site_copy: Path, tmp_path: Path
 ) -> None:
     """F2: after a rebuild renamed the engine folder, and with the HTTP cache gone, a
     visitor who goes straight to the self-check still gets a result."""
     context = launch_persistent(playwright, tmp_path / "profile")
     try:
-        with serve(own_site) as url:
+        with serve(site_copy) as url:
             page = first_visit(context, url)
             time.sleep(1.1)  # Last-Modified has one-second steps
-            rename_engine_folder(own_site)
+            rename_engine_folder(site_copy)
             cdp = context.new_cdp_session(page)
             cdp.send("Network.clearBrowserCache")
             page.goto(url + "self-check/")

@@ -8,6 +8,8 @@ from chromium import CHROMIUM_ARGS, HEADLESS_SHELL
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Playwright
 from support.answers import clear_answers
 
+from sitebuild import headers, offline
+
 # Collects every CSP violation the document sees, before any of its scripts run.
 WATCH_CSP = """
 window.__cspViolations = [];
@@ -27,6 +29,14 @@ def page_paths(site_dir: Path) -> list[str]:
         relative = page.parent.relative_to(site_dir).as_posix()
         paths.append("" if relative == "." else relative + "/")
     return paths
+
+
+def rederive(site_dir: Path) -> None:
+    """After a test changed files of a built site: rerun the build's last two steps,
+    which derive the CSP and the service worker's list and version from the files (as
+    `mkdocs build` does after writing the pages)."""
+    headers.write(site_dir)
+    offline.write(site_dir)
 
 
 def launch_persistent(playwright: Playwright, user_data_dir: Path) -> BrowserContext:
