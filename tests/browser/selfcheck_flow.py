@@ -144,11 +144,24 @@ def no_result_shown(page: Page) -> None:
     assert page.get_attribute("[data-module=sc-selfcheck]", "data-sc-state") != "result"
 
 
+# The page at rest: two frames for what a resize or a change of media sets going, then
+# every finite animation and transition run to its end. Material's header fades its
+# titles in and out as the page scrolls; axe measuring the contrast of text half-way
+# through a fade reports a colour the page never rests at.
+AT_REST = """async () => {
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  await Promise.all(document.getAnimations()
+    .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime))
+    .map((animation) => animation.finished.catch(() => {})));
+}"""
+
+
 def axe_violations(page: Page) -> list[str]:
-    """axe-core's WCAG A and AA violations on the page as it is now.
+    """axe-core's WCAG A and AA violations on the page as it is now, once at rest.
 
     axe is evaluated through the DevTools protocol, which the page's CSP does not
     govern: the page keeps its real policy while axe runs."""
+    page.evaluate(AT_REST)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8"))
     return page.evaluate(
