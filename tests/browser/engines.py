@@ -27,6 +27,7 @@ from typing import Any, Protocol
 from collections.abc import Iterator
 
 from chromium import CHROMIUM, CHROMIUM_ARGS
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Playwright
 
 FIREFOX = "/usr/bin/firefox-esr"
@@ -77,7 +78,10 @@ class ChromiumDriver:
     name = "chromium"
 
     def __init__(self, playwright: Playwright) -> None:
-        self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            self.browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except PlaywrightError as error:
+            raise EngineUnavailable(f"chromium did not start: {error}") from error
         self.context = self.browser.new_context(service_workers="block")
         self.page = self.context.new_page()
         self.version = self.browser.version
