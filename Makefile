@@ -31,8 +31,9 @@ help:
 setup:
 	@$(MAKE) --no-print-directory --output-sync=target -j3 $(STAMPS)/venv $(STAMPS)/npm system-packages
 
-# Debian's Chromium, Firefox ESR and WebKitGTK for the browser tests, Pango for the PDF
-# leaflets: checked every time (they are not ours to stamp), installed only when missing.
+# Debian's Chromium and its headless shell, Firefox ESR and WebKitGTK for the browser
+# tests, Pango for the PDF leaflets: checked every time (they are not ours to stamp),
+# installed only when missing.
 system-packages:
 	scripts/install-system-packages
 
